@@ -1,0 +1,76 @@
+// An article as the rest of the code sees it: front matter resolved against the site,
+// its URL and its pages computed once.
+import type { DateTime } from "luxon";
+import type { FrontMatter, LeadImage } from "./schema.ts";
+import { isDateOnly, parseContentDate } from "../dates/index.ts";
+import { articleUrl, toSlug } from "../urls/index.ts";
+import { countWords, splitBody } from "../markdown/index.ts";
+
+export interface Tag {
+  name: string;
+  slug: string;
+}
+
+export interface Article {
+  /** Source path relative to the publication folder. */
+  file: string;
+  slug: string;
+  /** Page 1 of the article: /<yyyy>/<mm>/<slug>/ */
+  url: string;
+  title: string;
+  description?: string;
+  date: DateTime;
+  /** The editor gave a date without a time of day. */
+  dateOnly: boolean;
+  updated?: DateTime;
+  authorIds: string[];
+  categoryId: string;
+  /** Primary category first, then the extra ones, without repeats. */
+  categoryIds: string[];
+  tags: Tag[];
+  image?: LeadImage;
+  draft: boolean;
+  /** Markdown of each page; a single-page article has one part. */
+  parts: string[];
+  partLines: number[];
+  /** Markdown before `<!--more-->`, if the editor set one. */
+  excerpt?: string;
+  words: number;
+}
+
+/** Tags of one article, one per slug: "Water Rights" and "water  rights" are one tag. */
+export function uniqueTags(names: readonly string[]): Tag[] {
+  const bySlug = new Map<string, Tag>();
+  for (const name of names) {
+    const clean = name.trim().replace(/\s+/g, " ");
+    const slug = toSlug(clean);
+    if (!bySlug.has(slug)) bySlug.set(slug, { name: clean, slug });
+  }
+  return [...bySlug.values()];
+}
+
+export function buildArticle(file: string, fileSlug: string, frontMatter: FrontMatter, body: string, timezone: string): Article {
+  const date = parseContentDate(frontMatter.date, timezone);
+  const slug = toSlug(frontMatter.slug ?? fileSlug);
+  const { parts, excerpt, partLines } = splitBody(body);
+  return {
+    file,
+    slug,
+    url: articleUrl(date, slug),
+    title: frontMatter.title,
+    description: frontMatter.description,
+    date,
+    dateOnly: isDateOnly(frontMatter.date),
+    updated: frontMatter.updated === undefined ? undefined : parseContentDate(frontMatter.updated, timezone),
+    authorIds: [...new Set(frontMatter.author)],
+    categoryId: frontMatter.category,
+    categoryIds: [...new Set([frontMatter.category, ...frontMatter.categories])],
+    tags: uniqueTags(frontMatter.tags),
+    image: frontMatter.image,
+    draft: frontMatter.draft,
+    parts,
+    partLines,
+    excerpt,
+    words: parts.reduce((sum, part) => sum + countWords(part), 0),
+  };
+}

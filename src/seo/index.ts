@@ -1,0 +1,37 @@
+// What search engines and social networks read: the <head> metadata and JSON-LD.
+
+/**
+ * JSON-LD for a <script> element. Escaping `<`, `>` and `&` on the serialised JSON keeps
+ * a `</script>` in any string from closing the element; U+2028/2029 are escaped for old parsers.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+export interface SocialImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface HeadMeta {
+  /** The document title, publication name included. */
+  title: string;
+  /** The title for social cards, without the publication name. */
+  headline: string;
+  siteName: string;
+  description: string;
+  canonical: string;
+  type: "article" | "website";
+  image?: SocialImage;
+  article?: {
+    publishedTime: string;
+    modifiedTime?: string;
+    authorUrls: string[];
+    section: string;
+    tags: string[];
+  };
+  /** Serialised with serializeJsonLd. */
+  jsonLd?: string;
+}

@@ -1,0 +1,48 @@
+// Every URL of the contract (../shared/CONTENT-MODEL.md, "URLs") is built here and nowhere else.
+import slugify from "@sindresorhus/slugify";
+import type { DateTime } from "luxon";
+
+/** Slugs an article may not take: they would clash with listing, feed or page URLs. */
+export function isReservedSlug(slug: string): boolean {
+  return slug === "all" || slug === "page" || slug === "feed.xml" || /^\d+$/.test(slug);
+}
+
+/**
+ * A readable URL slug: transliterated to ASCII where a transliteration exists
+ * ("Zürich accord" → "zuerich-accord"), otherwise the lowercased letters and digits
+ * themselves ("北京" → "北京"). Case and spacing never matter. Empty only when the
+ * text has no letter or digit at all.
+ */
+export function toSlug(text: string): string {
+  const ascii = slugify(text);
+  if (ascii) return ascii;
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join("-");
+}
+
+export const homeUrl = "/";
+export const categoryIndexUrl = "/category/";
+export const archiveUrl = "/archive/";
+export const searchUrl = "/search/";
+export const categoryUrl = (id: string): string => `/category/${id}/`;
+export const authorUrl = (id: string): string => `/author/${id}/`;
+export const tagUrl = (slug: string): string => `/tag/${slug}/`;
+
+/** `/<yyyy>/<mm>/<slug>/`, year and month of the date in the site's zone. */
+export function articleUrl(date: DateTime, slug: string): string {
+  return `/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
+}
+
+/** Page K of an article (page 1 is the article URL itself), or its "View all" page. */
+export function articlePartUrl(url: string, part: number | "all"): string {
+  return part === 1 ? url : `${url}${part}/`;
+}
+
+/** An absolute URL on the site, for canonical links, feeds and structured data. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, `${siteUrl}/`).href;
+}

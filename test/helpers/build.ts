@@ -1,0 +1,46 @@
+// Runs the real production build (scripts/build.ts) in a child process, as `npm run build` does.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fixed clock for builds, so scheduled-post behaviour does not depend on the day tests run. */
+export const TEST_NOW = "2026-11-29T12:00:00-05:00";
+
+export function runBuild(content: string, output: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, NEWSROOM_NOW: TEST_NOW, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `newsroom-${prefix}-`));
+}
+
+/**
+ * A small publication in a temporary folder: the sample's data files and images, plus the
+ * given posts (path under posts/ → file text).
+ */
+export function makePublication(posts: Record<string, string>): string {
+  const root = tempDir("fixture");
+  cpSync(path.join(projectRoot, "_data"), path.join(root, "_data"), { recursive: true });
+  cpSync(path.join(projectRoot, "img"), path.join(root, "img"), { recursive: true });
+  for (const [file, text] of Object.entries(posts)) {
+    const target = path.join(root, "posts", file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  return root;
+}

@@ -1,0 +1,78 @@
+// The build as a publisher runs it: clean, atomic, deterministic, images processed once.
+import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { makePublication, runBuild, tempDir } from "../helpers/build.ts";
+import { allFiles, urlExists } from "../helpers/site.ts";
+
+const post = (title: string, extra = "") => `---
+title: ${JSON.stringify(title)}
+date: 2025-05-01T10:00:00-04:00
+author: maya-okafor
+category: statehouse
+image:
+  src: /img/posts/capitol-dome.svg
+  alt: A drawing of a capitol dome
+${extra}---
+The first paragraph of ${title}.
+`;
+
+function treeHash(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    allFiles(dir)
+      .filter((file) => statSync(path.join(dir, file)).isFile())
+      .map((file) => [file, createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex")]),
+  );
+}
+
+describe("npm run build", () => {
+  it("removes pages of deleted articles on the next build", () => {
+    const content = makePublication({ "one.md": post("One"), "two.md": post("Two") });
+    const output = path.join(tempDir("out"), "_site");
+    expect(runBuild(content, output).status).toBe(0);
+    expect(urlExists(output, "/2025/05/two/")).toBe(true);
+
+    rmSync(path.join(content, "posts", "two.md"));
+    expect(runBuild(content, output).status).toBe(0);
+    expect(urlExists(output, "/2025/05/one/")).toBe(true);
+    expect(urlExists(output, "/2025/05/two/")).toBe(false);
+  });
+
+  it("stops on a content error with the file, field and fix, leaving the previous site byte-identical", () => {
+    const content = makePublication({ "one.md": post("One") });
+    const output = path.join(tempDir("out"), "_site");
+    expect(runBuild(content, output).status).toBe(0);
+    const before = treeHash(output);
+
+    writeFileSync(path.join(content, "posts", "broken.md"), post("Broken").replace("author: maya-okafor", "author: maya-okafur"));
+    const failed = runBuild(content, output);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('posts/broken.md:4: author: unknown author "maya-okafur" — use one of: maya-okafor, daniel-reyes');
+    expect(failed.stderr).not.toMatch(/\bat .+\.ts:\d+/); // no stack trace
+    expect(treeHash(output)).toEqual(before);
+  });
+
+  it("writes byte-identical output for the same input", () => {
+    const content = makePublication({ "one.md": post("One"), "two.md": post("Two", "tags: [budget, Budget]\n") });
+    const first = path.join(tempDir("out"), "_site");
+    const second = path.join(tempDir("out"), "_site");
+    expect(runBuild(content, first).status).toBe(0);
+    expect(runBuild(content, second).status).toBe(0);
+    expect(treeHash(second)).toEqual(treeHash(first));
+  });
+
+  it("encodes each image once: a rebuild reuses the processed files", () => {
+    const content = makePublication({ "one.md": post("One") });
+    const output = path.join(tempDir("out"), "_site");
+    expect(runBuild(content, output).status).toBe(0);
+    const cache = path.join(content, ".cache", "images");
+    const encodedAt = () => Object.fromEntries(readdirSync(cache).map((file) => [file, statSync(path.join(cache, file)).mtimeMs]));
+    const first = encodedAt();
+    expect(Object.keys(first).length).toBeGreaterThan(0);
+
+    expect(runBuild(content, output).status).toBe(0);
+    expect(encodedAt()).toEqual(first);
+    for (const file of Object.keys(first)) expect(urlExists(output, `/assets/img/${file}`)).toBe(true);
+  });
+});
