@@ -3,11 +3,13 @@
 // so a failed build leaves the previous _site/ exactly as it was, and no page from an
 // earlier build survives a successful one.
 //
-//   tsx scripts/build.ts [--content DIR] [--output DIR] [--preview]
+//   tsx scripts/build.ts [--content DIR] [--output DIR] [--drafts]
 //
 // --content  the publication folder (_data/, posts/, img/); default: the current folder
 // --output   where the site goes; default: _site in the current folder
-// --preview  also publish drafts and scheduled articles (never for production)
+// --drafts   also publish drafts and scheduled articles, for a local preview (never deploy it)
+//
+// Its first step is the content check of `npm run check`: on any error nothing is built.
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -15,7 +17,8 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { currentBuild } from "../src/publication/index.ts";
-import { ContentError, formatProblem } from "../src/content/problems.ts";
+import { isoWithOffset } from "../src/dates/index.ts";
+import { ContentError, formatReport } from "../src/content/problems.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -23,14 +26,14 @@ const { values } = parseArgs({
   options: {
     content: { type: "string", default: "." },
     output: { type: "string", default: "_site" },
-    preview: { type: "boolean", default: false },
+    drafts: { type: "boolean", default: false },
   },
 });
 
 const output = path.resolve(values.output);
 const staging = `${output}.staging`;
 process.env.NEWSROOM_CONTENT_DIR = path.resolve(values.content);
-if (values.preview) process.env.NEWSROOM_PREVIEW = "1";
+if (values.drafts) process.env.NEWSROOM_DRAFTS = "1";
 
 async function main(): Promise<number> {
   let build;
@@ -38,10 +41,11 @@ async function main(): Promise<number> {
     build = await currentBuild();
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    for (const problem of error.problems) console.error(formatProblem(problem));
-    console.error(`Build stopped: ${error.message}. Nothing was written; ${path.relative(process.cwd(), output) || output} is unchanged.`);
+    console.error(error.message);
+    console.error(`Build stopped before writing anything: ${output} is unchanged.`);
     return 1;
   }
+  for (const line of build.publication.warnings.length ? formatReport(build.publication.warnings) : []) console.warn(line);
 
   await rm(staging, { recursive: true, force: true });
   // Eleventy resolves its input and includes relative to the working folder.
@@ -62,10 +66,11 @@ async function main(): Promise<number> {
   await rm(previous, { recursive: true, force: true });
 
   const { publication } = build;
-  const scheduled = publication.scheduled.map((article) => `${article.file} (${article.date.toISO()})`);
-  console.log(`Built ${publication.articles.length} articles into ${path.relative(process.cwd(), output) || output}.`);
+  const scheduled = publication.scheduled.map((article) => `${article.file} (${isoWithOffset(article.date)})`);
+  const count = publication.articles.length;
+  console.log(`Built ${count} article${count === 1 ? "" : "s"} into ${path.relative(process.cwd(), output) || output}.`);
   if (scheduled.length) console.log(`${scheduled.length} scheduled: ${scheduled.join(", ")}`);
-  if (publication.drafts.length && !values.preview) console.log(`${publication.drafts.length} draft(s) left out.`);
+  if (publication.drafts.length && !values.drafts) console.log(`${publication.drafts.length} draft(s) left out.`);
   return 0;
 }
 

@@ -5,11 +5,11 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { authorsSchema, categoriesSchema, frontMatterSchema, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
-import { FrontMatterError, normaliseText, parseSourceFile, type SourceFile } from "./front-matter.ts";
+import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, KNOWN_FIELDS, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
+import { normaliseText, parseLocated, parseSourceFile, SyntaxProblem, type LocatedData } from "./front-matter.ts";
 import { buildArticle, type Article } from "./article.ts";
-import { ContentError, type Problem } from "./problems.ts";
-import { isReservedSlug } from "../urls/index.ts";
+import { closestName, ContentError, type Problem } from "./problems.ts";
+import { isReservedSlug, tagUrl } from "../urls/index.ts";
 
 export interface Publication {
   root: string;
@@ -18,10 +18,12 @@ export interface Publication {
   categories: Map<string, Category>;
   /** What the build publishes, newest first. */
   articles: Article[];
-  /** Left out because their date has not come yet (oldest first). */
+  /** Left out because their date has not come yet (soonest first). */
   scheduled: Article[];
   /** Left out because they are marked `draft: true`. */
   drafts: Article[];
+  /** Problems that do not stop the build. */
+  warnings: Problem[];
 }
 
 export interface LoadOptions {
@@ -38,122 +40,244 @@ export function sitePathToFile(root: string, sitePath: string): string {
 
 const isRemote = (src: string): boolean => /^[a-z]+:\/\//i.test(src);
 
+/** Where a problem is: a file and a way to find the line of a field in it. */
+type Reporter = (field: string | undefined, message: string, at?: readonly PropertyKey[] | number) => void;
+
+class ProblemLog {
+  readonly problems: Problem[] = [];
+
+  reporter(severity: Problem["severity"], file: string, located?: Pick<LocatedData, "lineOf">): Reporter {
+    return (field, message, at) => {
+      const line = typeof at === "number" ? at : at && located ? located.lineOf(at) : undefined;
+      this.problems.push({ severity, file, field, message, line });
+    };
+  }
+
+  get hasErrors(): boolean {
+    return this.problems.some((problem) => problem.severity === "error");
+  }
+}
+
 export async function loadPublication(root: string, options: LoadOptions): Promise<Publication> {
-  const problems: Problem[] = [];
-  const error = (file: string, field: string | undefined, message: string, line?: number): void => {
-    problems.push({ severity: "error", file, field, message, line });
-  };
+  const log = new ProblemLog();
 
-  const site = await readDataFile(root, "_data/site.json", siteSchema, problems);
-  const authors = await readDataFile(root, "_data/authors.json", authorsSchema, problems);
-  const categories = await readDataFile(root, "_data/categories.json", categoriesSchema, problems);
-
-  for (const [id, author] of Object.entries(authors ?? {})) {
-    if (author.avatar && (isRemote(author.avatar) || !existsSync(sitePathToFile(root, author.avatar)))) {
-      error("_data/authors.json", `${id}.avatar`, `file ${author.avatar} not found — add it under img/ or fix the path`);
+  const site = await readDataFile(root, "_data/site.json", siteSchema, log, (data, warn) => {
+    warnUnknownFields(data, [], KNOWN_FIELDS.site, warn);
+  });
+  const authors = await readDataFile(root, "_data/authors.json", authorsSchema, log, (data, warn) => {
+    for (const id of data.keysAt([])) {
+      warnUnknownFields(data, [id.name], KNOWN_FIELDS.author, warn);
+      warnUnknownFields(data, [id.name, "links"], KNOWN_FIELDS.authorLinks, warn);
     }
-  }
-  if (!site || !authors || !categories) throw new ContentError(problems);
+  });
+  const categories = await readDataFile(root, "_data/categories.json", categoriesSchema, log, (data, warn) => {
+    for (const id of data.keysAt([])) warnUnknownFields(data, [id.name], KNOWN_FIELDS.category, warn);
+  });
 
+  for (const [id, author] of Object.entries(authors?.value ?? {})) {
+    if (author.avatar) checkImageFile(root, author.avatar, `${id}.avatar`, authors!.report, [id, "avatar"]);
+  }
+
+  // With an unusable site.json the posts are still checked, their dates read in UTC.
+  const timezone = site?.value.timezone ?? "UTC";
   const articles: Article[] = [];
-  for (const file of await listPosts(root)) {
-    let source: SourceFile;
-    try {
-      source = parseSourceFile(await readFile(path.join(root, file), "utf8"));
-    } catch (cause) {
-      if (!(cause instanceof FrontMatterError)) throw cause;
-      error(file, undefined, cause.message, cause.line);
+  const tagLines = new Map<Article, number[]>();
+  for (const file of await listFiles(root, "posts")) {
+    if (!file.endsWith(".md")) {
+      log.reporter("warning", file)(undefined, "is not an article (.md) and is not published — rename it to .md, or move images to img/");
       continue;
     }
-    const parsed = frontMatterSchema.safeParse(source.data);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        error(file, issue.path.join(".") || undefined, issue.message, source.lineOf(issue.path));
-      }
-      continue;
+    const raw = await readFile(path.join(root, file), "utf8");
+    // Problems in a draft do not stop the build: the draft is left out until they are fixed.
+    const severity = /^draft:\s*true\s*$/m.test(normaliseText(raw).split("\n---")[0] ?? "") ? "warning" : "error";
+    const article = readArticle(root, file, raw, timezone, { authors: authors?.value, categories: categories?.value }, log, severity);
+    if (article) {
+      articles.push(article.article);
+      tagLines.set(article.article, article.tagLines);
     }
-    const frontMatter = parsed.data;
-    const article = buildArticle(file, path.basename(file, ".md"), frontMatter, source.body, site.timezone);
-
-    const known = (ids: Map<string, unknown> | Record<string, unknown>) => Object.keys(ids).join(", ");
-    frontMatter.author.forEach((id, index) => {
-      if (!(id in authors)) error(file, "author", `unknown author "${id}" — use one of: ${known(authors)}`, source.lineOf(["author", index]));
-    });
-    for (const [field, ids] of [["category", [frontMatter.category]], ["categories", frontMatter.categories]] as const) {
-      for (const id of ids) {
-        if (!(id in categories)) error(file, field, `unknown category "${id}" — use one of: ${known(categories)}`, source.lineOf([field]));
-      }
-    }
-    if (frontMatter.image) {
-      const src = frontMatter.image.src;
-      if (isRemote(src)) error(file, "image.src", `remote image ${src} — download it into img/ and point to it as /img/…`, source.lineOf(["image", "src"]));
-      else if (!existsSync(sitePathToFile(root, src))) error(file, "image.src", `file ${src} not found — add it under img/ or fix the path`, source.lineOf(["image", "src"]));
-    }
-    if (!article.slug) error(file, "slug", "the slug is empty after removing punctuation — set `slug:` to words", source.lineOf(["slug"]));
-    else if (isReservedSlug(article.slug)) error(file, "slug", `"${article.slug}" is reserved for site URLs — choose another slug`, source.lineOf(["slug"]));
-    if (article.updated && article.updated < article.date) error(file, "updated", "is before `date` — an update cannot precede publication", source.lineOf(["updated"]));
-    if (article.parts.every((part) => part === "")) error(file, undefined, "the article has no body text — write it below the front matter", source.bodyLine);
-    else {
-      article.parts.forEach((part, index) => {
-        if (part === "") error(file, undefined, `page ${index + 1} of the article is empty — remove the extra <!--nextpage--> marker`, source.bodyLine + article.partLines[index]! - 1);
-      });
-    }
-    articles.push(article);
   }
 
-  const byUrl = new Map<string, Article>();
-  for (const article of articles) {
-    const other = byUrl.get(article.url);
-    if (other) error(article.file, "slug", `writes the same URL ${article.url} as ${other.file} — give one of them another \`slug:\``);
-    else byUrl.set(article.url, article);
-  }
+  checkUrlCollisions(articles, log);
+  mergeTagSpellings(articles, tagLines, log);
 
-  if (problems.some((problem) => problem.severity === "error")) throw new ContentError(problems);
+  if (log.hasErrors || !site || !authors || !categories) throw new ContentError(log.problems);
 
   const newestFirst = (a: Article, b: Article) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url);
   const isScheduled = (article: Article) => article.date > options.now;
   const published = articles.filter((article) => options.includeUnpublished || (!article.draft && !isScheduled(article)));
   return {
     root,
-    site,
-    authors: new Map(Object.entries(authors)),
-    categories: new Map(Object.entries(categories)),
+    site: site.value,
+    authors: new Map(Object.entries(authors.value)),
+    categories: new Map(Object.entries(categories.value)),
     articles: published.sort(newestFirst),
-    scheduled: articles.filter((article) => !article.draft && isScheduled(article)).sort(newestFirst).reverse(),
+    scheduled: articles.filter((article) => !article.draft && isScheduled(article)).sort((a, b) => -newestFirst(a, b)),
     drafts: articles.filter((article) => article.draft),
+    warnings: log.problems,
   };
 }
 
-async function listPosts(root: string): Promise<string[]> {
-  const postsDir = path.join(root, "posts");
-  if (!existsSync(postsDir)) return [];
-  const entries = await readdir(postsDir, { recursive: true });
+interface References {
+  authors?: Record<string, Author>;
+  categories?: Record<string, Category>;
+}
+
+function readArticle(
+  root: string,
+  file: string,
+  raw: string,
+  timezone: string,
+  references: References,
+  log: ProblemLog,
+  severity: Problem["severity"],
+): { article: Article; tagLines: number[] } | undefined {
+  let source;
+  try {
+    source = parseSourceFile(raw);
+  } catch (cause) {
+    if (!(cause instanceof SyntaxProblem)) throw cause;
+    log.reporter(severity, file)(undefined, cause.message, cause.line);
+    return undefined;
+  }
+  const warn = log.reporter("warning", file, source);
+  warnUnknownFields(source, [], KNOWN_FIELDS.frontMatter, warn);
+  warnUnknownFields(source, ["image"], KNOWN_FIELDS.image, warn);
+
+  let problems = 0;
+  const reportError = log.reporter(severity, file, source);
+  const report: Reporter = (...args) => {
+    problems++;
+    reportError(...args);
+  };
+
+  const parsed = frontMatterSchema.safeParse(source.data, { error: contentErrorMap((field) => `add \`${field}:\` to the front matter`) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(issue.path.join(".") || undefined, issue.message, issue.path);
+    return undefined;
+  }
+  const frontMatter = parsed.data;
+  const article = buildArticle(file, path.basename(file, ".md"), frontMatter, source.body, timezone);
+
+  const known = (ids: Record<string, unknown>) => Object.keys(ids).join(", ");
+  if (references.authors) {
+    const authors = references.authors;
+    frontMatter.author.forEach((id, index) => {
+      if (!(id in authors)) report("author", `unknown author "${id}" — use one of: ${known(authors)}`, ["author", index]);
+    });
+  }
+  if (references.categories) {
+    const categories = references.categories;
+    if (!(frontMatter.category in categories)) report("category", `unknown category "${frontMatter.category}" — use one of: ${known(categories)}`, ["category"]);
+    frontMatter.categories.forEach((id, index) => {
+      if (!(id in categories)) report("categories", `unknown category "${id}" — use one of: ${known(categories)}`, ["categories", index]);
+    });
+  }
+  if (frontMatter.image) checkImageFile(root, frontMatter.image.src, "image.src", report, ["image", "src"]);
+  if (!article.slug) report("slug", "is empty once punctuation is removed — set `slug:` to a few words", frontMatter.slug === undefined ? 1 : ["slug"]);
+  else if (isReservedSlug(article.slug)) {
+    report("slug", `"${article.slug}" is reserved for site URLs — ${frontMatter.slug === undefined ? "rename the file or " : ""}set another \`slug:\``, frontMatter.slug === undefined ? 1 : ["slug"]);
+  }
+  if (article.updated && article.updated < article.date) report("updated", "is before `date` — an update cannot come before publication", ["updated"]);
+  if (article.parts.every((part) => part === "")) report(undefined, "the article has no text — write it below the front matter", source.bodyLine);
+  else {
+    article.parts.forEach((part, index) => {
+      if (part === "") report(undefined, `page ${index + 1} of the article is empty — remove the extra <!--nextpage--> marker`, source.bodyLine + article.partLines[index]! - 2);
+    });
+  }
+  if (problems > 0) return undefined;
+  return { article, tagLines: frontMatter.tags.map((_, index) => source.lineOf(["tags", index])) };
+}
+
+function warnUnknownFields(data: LocatedData, at: readonly string[], known: readonly string[], warn: Reporter): void {
+  for (const key of data.keysAt(at)) {
+    if (known.includes(key.name)) continue;
+    const field = [...at, key.name].join(".");
+    const suggestion = closestName(key.name, known);
+    warn(field, suggestion ? `unknown field — did you mean \`${suggestion}\`?` : `unknown field, ignored — known fields: ${known.join(", ")}`, key.line);
+  }
+}
+
+function checkImageFile(root: string, src: string, field: string, report: Reporter, at: readonly PropertyKey[]): void {
+  if (isRemote(src)) report(field, `${src} is a remote image — save it under img/ and write its path, e.g. /img/photo.jpg`, at);
+  else if (!existsSync(sitePathToFile(root, src))) report(field, `file ${src} not found — add it under img/ or correct the path`, at);
+}
+
+function checkUrlCollisions(articles: readonly Article[], log: ProblemLog): void {
+  const byUrl = new Map<string, Article>();
+  for (const article of articles) {
+    const other = byUrl.get(article.url);
+    if (other) log.reporter("error", article.file)("slug", `writes the same URL ${article.url} as ${other.file} — give one of them another \`slug:\``);
+    else byUrl.set(article.url, article);
+  }
+}
+
+/**
+ * Tags spelled differently but sharing a URL ("Water Rights", "water rights") are one tag:
+ * every article gets the most used spelling, and the others are pointed out.
+ */
+function mergeTagSpellings(articles: readonly Article[], tagLines: Map<Article, number[]>, log: ProblemLog): void {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const counts = spellings.get(tag.slug) ?? new Map<string, number>();
+      counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
+      spellings.set(tag.slug, counts);
+    }
+  }
+  const preferred = new Map<string, string>();
+  for (const [slug, counts] of spellings) {
+    preferred.set(slug, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+  }
+  for (const article of articles) {
+    const lines = tagLines.get(article) ?? [];
+    article.tags = article.tags.map((tag, index) => {
+      const name = preferred.get(tag.slug)!;
+      if (name !== tag.name) {
+        log.reporter("warning", article.file)("tags", `"${tag.name}" and "${name}" share the URL ${tagUrl(tag.slug)} and are merged — write "${name}"`, lines[index]);
+      }
+      return { ...tag, name };
+    });
+  }
+}
+
+async function listFiles(root: string, folder: string): Promise<string[]> {
+  const dir = path.join(root, folder);
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.endsWith(".md"))
-    .map((entry) => path.posix.join("posts", entry.split(path.sep).join("/")))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+    .map((entry) => path.posix.join(folder, path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")))
     .sort();
 }
 
-async function readDataFile<Schema extends z.ZodType>(root: string, file: string, schema: Schema, problems: Problem[]): Promise<z.output<Schema> | undefined> {
+async function readDataFile<Schema extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: Schema,
+  log: ProblemLog,
+  checkFields: (data: LocatedData, warn: Reporter) => void,
+): Promise<{ value: z.output<Schema>; report: Reporter } | undefined> {
   const fullPath = path.join(root, file);
   if (!existsSync(fullPath)) {
-    problems.push({ severity: "error", file, message: "file is missing — create it as described in the content model" });
+    log.reporter("error", file)(undefined, "is missing — create it as the content model describes");
     return undefined;
   }
   const text = normaliseText(await readFile(fullPath, "utf8"));
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    JSON.parse(text);
   } catch (cause) {
     const position = Number(/position (\d+)/.exec(String(cause))?.[1] ?? 0);
     const line = text.slice(0, position).split("\n").length;
-    problems.push({ severity: "error", file, line, message: `not valid JSON: ${(cause as Error).message} — check commas and quotes` });
+    log.reporter("error", file)(undefined, `is not valid JSON: ${(cause as Error).message.replace(/ in JSON at position \d+.*$/, "")} — check the commas and quotes around line ${line}`, line);
     return undefined;
   }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    problems.push({ severity: "error", file, field: issue.path.join(".") || undefined, message: issue.message });
+  const located = parseLocated(text);
+  checkFields(located, log.reporter("warning", file, located));
+  const report = log.reporter("error", file, located);
+  const parsed = schema.safeParse(located.data, { error: contentErrorMap((field) => `add "${field}" to ${file}`) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(issue.path.join(".") || undefined, issue.message, issue.path);
+    return undefined;
   }
-  return undefined;
+  return { value: parsed.data, report };
 }

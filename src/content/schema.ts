@@ -6,12 +6,14 @@ import { isContentDate } from "../dates/index.ts";
 
 export const ID_PATTERN = /^[a-z0-9-]+$/;
 
-const id = z.string().regex(ID_PATTERN, "ids use only lowercase letters a-z, digits and hyphens");
-const nonEmpty = z.string().trim().min(1, "must not be empty");
-const webUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
+const ID_MESSAGE = "ids use only lowercase letters a-z, digits and hyphens — e.g. city-hall";
+const id = z.string().regex(ID_PATTERN, ID_MESSAGE);
+const nonEmpty = z.string().trim().min(1, "is empty — write the text or remove the field");
+const webUrl = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? undefined : "must be an absolute http(s) URL — e.g. https://news.example.org") });
+const DATE_FIX = "write a date (2025-03-04) or an ISO 8601 date-time with offset (2025-03-04T09:30:00-05:00)";
 const contentDate = z
-  .string({ error: "must be a date, e.g. 2025-03-04, or a date-time with offset" })
-  .refine(isContentDate, "use a date (2025-03-04) or an ISO 8601 date-time with offset (2025-03-04T09:30:00-05:00)");
+  .string({ error: (issue) => (issue.input === undefined ? undefined : `is not a date — ${DATE_FIX}`) })
+  .refine(isContentDate, `is not a valid date — ${DATE_FIX}`);
 
 export const siteSchema = z.object({
   title: nonEmpty,
@@ -56,7 +58,9 @@ export const frontMatterSchema = z.object({
   title: nonEmpty,
   date: contentDate,
   updated: contentDate.optional(),
-  author: z.union([id, z.array(id).min(1)]).transform((value) => (Array.isArray(value) ? value : [value])),
+  author: z
+    .union([id, z.array(id).min(1)], { error: (issue) => (issue.input === undefined ? undefined : "must be an author id or a list of author ids — e.g. author: [maya-okafor, daniel-reyes]") })
+    .transform((value) => (Array.isArray(value) ? value : [value])),
   category: id,
   categories: z.array(id).default([]),
   tags: z.array(tag).default([]),
@@ -64,7 +68,10 @@ export const frontMatterSchema = z.object({
   image: z
     .object({
       src: nonEmpty,
-      alt: z.string({ error: "is required: describe the image for readers who cannot see it" }).trim().min(1, "must describe the image for readers who cannot see it"),
+      alt: z
+        .string({ error: "is required with an image — describe the image for readers who cannot see it" })
+        .trim()
+        .min(1, "is empty — describe the image for readers who cannot see it"),
       caption: nonEmpty.optional(),
       credit: nonEmpty.optional(),
     })
@@ -73,9 +80,47 @@ export const frontMatterSchema = z.object({
   draft: z.boolean().default(false),
 });
 
+const EXPECTED: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list, e.g. [a, b]",
+  object: "a group of fields",
+};
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "empty";
+  if (typeof value === "object") return "a group of fields";
+  return `${typeof value === "string" ? "text" : typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Messages for the checks zod makes itself (missing fields, wrong types); the schemas above
+ * word the rest. `addHint` says how to add a missing field in that kind of file.
+ */
+export function contentErrorMap(addHint: (field: string) => string): z.core.$ZodErrorMap {
+  return (issue) => {
+    const field = String(issue.path?.at(-1) ?? "");
+    if (issue.input === undefined) return `is required — ${addHint(field)}`;
+    if (issue.code === "invalid_type") return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+    if (issue.code === "invalid_key") return ID_MESSAGE;
+    return undefined;
+  };
+}
+
 export type SiteConfig = z.output<typeof siteSchema>;
 export type Author = z.output<typeof authorSchema>;
 export type Category = z.output<typeof categorySchema>;
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 export type LeadImage = NonNullable<FrontMatter["image"]>;
-export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
+
+/** The fields each kind of record knows, for "did you mean" warnings on unknown ones. */
+export const KNOWN_FIELDS = {
+  frontMatter: Object.keys(frontMatterSchema.shape),
+  image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
+  site: Object.keys(siteSchema.shape),
+  author: Object.keys(authorSchema.shape),
+  authorLinks: Object.keys(authorSchema.shape.links.unwrap().shape),
+  category: Object.keys(categorySchema.shape),
+};

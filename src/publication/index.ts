@@ -12,7 +12,7 @@ export interface BuildSettings {
   root: string;
   /** The build's clock; NEWSROOM_NOW (ISO 8601) pins it for tests. */
   now: DateTime;
-  /** NEWSROOM_PREVIEW=1 publishes drafts and scheduled articles, for local previews only. */
+  /** NEWSROOM_DRAFTS=1 publishes drafts and scheduled articles, for local previews only. */
   includeUnpublished: boolean;
 }
 
@@ -28,7 +28,7 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): B
   return {
     root: path.resolve(env.NEWSROOM_CONTENT_DIR ?? "."),
     now,
-    includeUnpublished: env.NEWSROOM_PREVIEW === "1",
+    includeUnpublished: env.NEWSROOM_DRAFTS === "1",
   };
 }
 

@@ -16,13 +16,8 @@ export interface BuildResult {
 /** A fixed clock for builds, so scheduled-post behaviour does not depend on the day tests run. */
 export const TEST_NOW = "2026-11-29T12:00:00-05:00";
 
-export function runBuild(content: string, output: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...process.env, NEWSROOM_NOW: TEST_NOW, ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+export function runBuild(content: string, output: string, args: string[] = []): BuildResult {
+  return runScript("scripts/build.ts", ["--content", content, "--output", output, ...args]);
 }
 
 export function tempDir(prefix: string): string {
@@ -31,16 +26,26 @@ export function tempDir(prefix: string): string {
 
 /**
  * A small publication in a temporary folder: the sample's data files and images, plus the
- * given posts (path under posts/ → file text).
+ * given posts (path under posts/ → file text) and any other files (path → text).
  */
-export function makePublication(posts: Record<string, string>): string {
+export function makePublication(posts: Record<string, string>, files: Record<string, string> = {}): string {
   const root = tempDir("fixture");
   cpSync(path.join(projectRoot, "_data"), path.join(root, "_data"), { recursive: true });
   cpSync(path.join(projectRoot, "img"), path.join(root, "img"), { recursive: true });
-  for (const [file, text] of Object.entries(posts)) {
-    const target = path.join(root, "posts", file);
+  const entries = [...Object.entries(posts).map(([file, text]) => [path.join("posts", file), text]), ...Object.entries(files)];
+  for (const [file, text] of entries) {
+    const target = path.join(root, file!);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
+    writeFileSync(target, text!);
   }
   return root;
+}
+
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, script), ...args], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, NEWSROOM_NOW: TEST_NOW, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
