@@ -4,12 +4,16 @@
 import publication from "./src/publication/index.ts";
 import layout from "./src/layout/index.ts";
 import articles from "./src/articles/index.ts";
+import listings from "./src/listings/index.ts";
+import sitemaps from "./src/sitemaps/index.ts";
 import type { EleventyConfig } from "./src/publication/eleventy.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(publication);
   eleventyConfig.addPlugin(layout);
   eleventyConfig.addPlugin(articles);
+  eleventyConfig.addPlugin(listings);
+  eleventyConfig.addPlugin(sitemaps);
 }
 
 export const config = {

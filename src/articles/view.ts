@@ -1,53 +1,19 @@
-// What an article page displays, computed once per article (and once per author) so the
-// templates only display. Bodies are rendered when the page is written, not held in memory.
+// What an article page displays, computed once per article so the templates only display.
+// Bodies are rendered when the page is written, not held in memory.
 import type { Article } from "../content/article.ts";
-import { sitePathToFile, type Publication } from "../content/load.ts";
-import { displayDate, displayDateTime, isoWithOffset } from "../dates/index.ts";
+import type { Publication } from "../content/load.ts";
+import { isoWithOffset, when, type When } from "../dates/index.ts";
 import type { ImageProcessor, Picture } from "../images/index.ts";
-import { plainText, readingMinutes, renderFirstParagraph, renderMarkdown, truncateText } from "../markdown/index.ts";
-import { absoluteUrl, authorUrl, categoryUrl, tagUrl } from "../urls/index.ts";
-import { serializeJsonLd, type HeadMeta } from "../seo/index.ts";
+import { readingMinutes, renderMarkdown } from "../markdown/index.ts";
+import { absoluteUrl } from "../urls/index.ts";
+import { INDEXABLE, serializeJsonLd, type HeadMeta } from "../seo/index.ts";
+import { catalogueOf, type AuthorCard, type Link, type Teaser } from "./catalogue.ts";
 import { planArticlePages, type ArticlePager, type Part } from "./pages.ts";
 import { relatedArticles } from "./related.ts";
 
-export const LEAD_IMAGE_WIDTHS = [400, 800, 1200] as const;
-export const AVATAR_WIDTHS = [80, 160] as const;
-const DESCRIPTION_LENGTH = 200;
-
-interface Link {
-  name: string;
-  url: string;
-}
-
-interface When {
-  iso: string;
-  display: string;
-}
-
-export interface AuthorCard extends Link {
-  id: string;
-  role: string;
-  absoluteUrl: string;
-  avatar?: Picture;
-  /** The first paragraph of the bio, rendered from Markdown. */
-  bioIntroHtml: string;
-}
-
-export interface ArticleTeaser {
-  title: string;
-  url: string;
-  published: When;
-  category: Link;
-  thumbnail?: { picture: Picture; alt: string };
-}
-
 export interface ArticleView {
+  teaser: Teaser;
   article: Article;
-  title: string;
-  description?: string;
-  /** The description, or the excerpt as plain text: for meta tags and summaries. */
-  summary: string;
-  category: Link;
   otherCategories: Link[];
   authors: AuthorCard[];
   published: When;
@@ -55,9 +21,9 @@ export interface ArticleView {
   readingTime: string;
   tags: Link[];
   image?: { picture: Picture; alt: string; caption?: string; credit?: string };
-  newer?: ArticleTeaser;
-  older?: ArticleTeaser;
-  related: ArticleTeaser[];
+  newer?: Teaser;
+  older?: Teaser;
+  related: Teaser[];
 }
 
 /** One written page: page K of an article, its View all page, or a single-page article. */
@@ -66,7 +32,7 @@ export class ArticlePage {
   readonly meta: HeadMeta;
 
   constructor(
-    readonly article: ArticleView,
+    readonly view: ArticleView,
     readonly part: Part,
     readonly url: string,
     readonly pager: ArticlePager | undefined,
@@ -77,69 +43,33 @@ export class ArticlePage {
   }
 
   get bodyHtml(): string {
-    const { parts } = this.article.article;
+    const { parts } = this.view.article;
     return this.part === "all" ? parts.map(renderMarkdown).join("\n") : renderMarkdown(parts[this.part - 1]!);
   }
 }
 
 export async function buildArticlePages(publication: Publication, images: ImageProcessor): Promise<ArticlePage[]> {
   const { site, articles } = publication;
-  const locale = site.language;
-  const when = (date: Article["date"]): When => ({ iso: isoWithOffset(date), display: displayDateTime(date, locale) });
-  const categoryLink = (id: string): Link => ({ name: publication.categories.get(id)!.name, url: categoryUrl(id) });
-
-  const authorCards = new Map<string, AuthorCard>();
-  for (const [id, author] of publication.authors) {
-    authorCards.set(id, {
-      id,
-      name: author.name,
-      role: author.role,
-      url: authorUrl(id),
-      absoluteUrl: absoluteUrl(site.url, authorUrl(id)),
-      avatar: author.avatar ? await images.picture(sitePathToFile(publication.root, author.avatar), AVATAR_WIDTHS) : undefined,
-      bioIntroHtml: renderFirstParagraph(author.bio),
-    });
-  }
-
-  const leadPictures = new Map<Article, Picture>();
-  await Promise.all(
-    articles.map(async (article) => {
-      if (article.image) leadPictures.set(article, await images.picture(sitePathToFile(publication.root, article.image.src), LEAD_IMAGE_WIDTHS));
-    }),
-  );
-
-  const teaser = (article: Article | undefined): ArticleTeaser | undefined => {
-    if (!article) return undefined;
-    const picture = leadPictures.get(article);
-    return {
-      title: article.title,
-      url: article.url,
-      published: { iso: isoWithOffset(article.date), display: displayDate(article.date, locale) },
-      category: categoryLink(article.categoryId),
-      thumbnail: picture && article.image ? { picture, alt: article.image.alt } : undefined,
-    };
-  };
-
+  const catalogue = await catalogueOf(publication, images);
   const related = relatedArticles(articles);
   const pages: ArticlePage[] = [];
   articles.forEach((article, index) => {
-    const picture = leadPictures.get(article);
+    const teaser = catalogue.teaser(article);
+    const newer = articles[index - 1];
+    const older = articles[index + 1];
     const view: ArticleView = {
+      teaser,
       article,
-      title: article.title,
-      description: article.description,
-      summary: article.description ?? truncateText(plainText(article.excerpt ?? article.parts[0]!), DESCRIPTION_LENGTH),
-      category: categoryLink(article.categoryId),
-      otherCategories: article.categoryIds.slice(1).map(categoryLink),
-      authors: article.authorIds.map((id) => authorCards.get(id)!),
-      published: article.dateOnly ? { iso: isoWithOffset(article.date), display: displayDate(article.date, locale) } : when(article.date),
-      updated: article.updated ? when(article.updated) : undefined,
+      otherCategories: article.categoryIds.slice(1).map(catalogue.category),
+      authors: teaser.authors,
+      published: when(article.date, site.language, !article.dateOnly),
+      updated: article.updated ? when(article.updated, site.language) : undefined,
       readingTime: `${readingMinutes(article.words)} min read`,
-      tags: article.tags.map((tag) => ({ name: tag.name, url: tagUrl(tag.slug) })),
-      image: picture && article.image ? { picture, ...article.image } : undefined,
-      newer: teaser(articles[index - 1]),
-      older: teaser(articles[index + 1]),
-      related: related.get(article)!.map((other) => teaser(other)!),
+      tags: article.tags.map((tag) => catalogue.tag(tag.slug, tag.name)),
+      image: teaser.image && article.image ? { ...teaser.image, caption: article.image.caption, credit: article.image.credit } : undefined,
+      newer: newer && catalogue.teaser(newer),
+      older: older && catalogue.teaser(older),
+      related: related.get(article)!.map(catalogue.teaser),
     };
     for (const plan of planArticlePages(article.url, article.parts.length)) {
       pages.push(new ArticlePage(view, plan.part, plan.url, plan.pager, publication));
@@ -150,8 +80,8 @@ export async function buildArticlePages(publication: Publication, images: ImageP
 
 function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
   const { site } = publication;
-  const view = page.article;
-  const { article } = view;
+  const { view } = page;
+  const { article, teaser } = view;
   const suffix = page.pager ? ` (${page.pager.status.toLowerCase()})` : "";
   const image = view.image && {
     url: absoluteUrl(site.url, view.image.picture.largest.url),
@@ -166,8 +96,8 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
     "@type": "NewsArticle",
     mainEntityOfPage: { "@type": "WebPage", "@id": page.canonical },
     url: page.canonical,
-    headline: view.title,
-    description: view.summary,
+    headline: teaser.title,
+    description: teaser.summary,
     ...(image ? { image: [image.url] } : {}),
     datePublished: published,
     dateModified: modified ?? published,
@@ -178,24 +108,25 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
       url: `${site.url}/`,
       ...(site.logo ? { logo: { "@type": "ImageObject", url: absoluteUrl(site.url, site.logo) } } : {}),
     },
-    articleSection: view.category.name,
+    articleSection: teaser.category.name,
     keywords: view.tags.map((tag) => tag.name),
     inLanguage: site.language,
     wordCount: article.words,
   };
   return {
-    title: `${view.title}${suffix} — ${site.title}`,
-    headline: view.title,
+    title: `${teaser.title}${suffix} — ${site.title}`,
+    headline: teaser.title,
     siteName: site.title,
-    description: view.summary,
+    description: teaser.summary,
     canonical: page.canonical,
     type: "article",
+    robots: INDEXABLE,
     image,
     article: {
       publishedTime: published,
       modifiedTime: modified,
       authorUrls: view.authors.map((author) => author.absoluteUrl),
-      section: view.category.name,
+      section: teaser.category.name,
       tags: view.tags.map((tag) => tag.name),
     },
     jsonLd: serializeJsonLd(jsonLd),

@@ -37,3 +37,14 @@ export function displayDateTime(date: DateTime, locale: string): string {
 export function displayDate(date: DateTime, locale: string): string {
   return date.setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
+
+/** A moment as pages show it: machine-readable and for people. */
+export interface When {
+  iso: string;
+  display: string;
+}
+
+/** `withTime` false: the day only, as for date-only articles and in listings. */
+export function when(date: DateTime, locale: string, withTime = true): When {
+  return { iso: isoWithOffset(date), display: withTime ? displayDateTime(date, locale) : displayDate(date, locale) };
+}

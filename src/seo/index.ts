@@ -8,6 +8,9 @@ export function serializeJsonLd(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** Let search engines show large image previews of every public page. */
+export const INDEXABLE = "max-image-preview:large";
+
 export interface SocialImage {
   url: string;
   width: number;
@@ -22,8 +25,10 @@ export interface HeadMeta {
   headline: string;
   siteName: string;
   description: string;
-  canonical: string;
+  /** Absent on pages that must not be indexed under their own URL (the 404 page). */
+  canonical?: string;
   type: "article" | "website";
+  robots: string;
   image?: SocialImage;
   article?: {
     publishedTime: string;
@@ -34,4 +39,9 @@ export interface HeadMeta {
   };
   /** Serialised with serializeJsonLd. */
   jsonLd?: string;
+}
+
+/** Metadata of a page that is not an article: listings, indexes, the 404 page. */
+export function pageMeta(siteName: string, headline: string, description: string, canonical: string | undefined, title = `${headline} — ${siteName}`): HeadMeta {
+  return { title, headline, siteName, description, canonical, type: "website", robots: INDEXABLE };
 }

@@ -26,6 +26,7 @@ export function toSlug(text: string): string {
 
 export const homeUrl = "/";
 export const categoryIndexUrl = "/category/";
+export const tagIndexUrl = "/tag/";
 export const archiveUrl = "/archive/";
 export const searchUrl = "/search/";
 export const categoryUrl = (id: string): string => `/category/${id}/`;

@@ -26,14 +26,14 @@ describe("article page plan", () => {
 
     expect(second!.prev.url).toBe("/2025/03/a/");
     expect(second!.next.url).toBe("/2025/03/a/3/");
-    expect(second!.numbers.filter((number) => number.current).map((number) => number.number)).toEqual([2]);
+    expect(second!.numbers.filter((number) => number?.current).map((number) => number!.number)).toEqual([2]);
 
     expect(third!.next.url).toBeUndefined();
     expect(third!.last.url).toBeUndefined();
 
     expect(all!.status).toBe("All 3 pages");
     expect(all!.viewAll.current).toBe(true);
-    expect(all!.numbers.some((number) => number.current)).toBe(false);
+    expect(all!.numbers.some((number) => number?.current)).toBe(false);
     expect(all!.prev.url).toBeUndefined();
     expect(all!.next.url).toBeUndefined();
   });

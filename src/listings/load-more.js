@@ -1,0 +1,54 @@
+// "Load more": fetches the next page of a listing and appends its stories in place, then
+// moves focus to the first new story and puts the loaded page's URL in the address bar.
+// Without JavaScript (or if anything fails) the link simply opens the next page.
+(() => {
+  const link = document.querySelector("a[data-load-more]");
+  const list = document.getElementById("stories");
+  if (!link || !list || !window.fetch || !window.DOMParser) return;
+
+  const label = link.textContent;
+  const announcer = document.createElement("p");
+  announcer.className = "visually-hidden";
+  announcer.setAttribute("aria-live", "polite");
+  link.parentElement.after(announcer);
+  link.setAttribute("role", "button");
+
+  // Replace a part of this page (status line, page navigation) with the loaded page's.
+  const swap = (selector, from) => {
+    const mine = document.querySelector(selector);
+    const theirs = from.querySelector(selector);
+    if (mine && theirs) mine.replaceWith(document.importNode(theirs, true));
+  };
+
+  link.addEventListener("click", async (event) => {
+    event.preventDefault();
+    if (link.getAttribute("aria-busy") === "true") return;
+    const url = link.href;
+    link.setAttribute("aria-busy", "true");
+    link.textContent = "Loading…";
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const stories = [...page.querySelectorAll("#stories > li")].map((story) => document.importNode(story, true));
+      list.append(...stories);
+      swap(".listing > .pager-status", page);
+      swap(".listing > nav.pager", page);
+      history.replaceState(history.state, "", url);
+      document.title = page.title;
+
+      const next = page.querySelector("a[data-load-more]");
+      if (next) {
+        link.href = next.getAttribute("href");
+        link.textContent = label;
+        link.removeAttribute("aria-busy");
+      } else {
+        link.parentElement.remove();
+      }
+      announcer.textContent = `${stories.length} more ${stories.length === 1 ? "story" : "stories"} loaded.`;
+      stories[0]?.querySelector(".card-title a")?.focus();
+    } catch {
+      window.location.href = url;
+    }
+  });
+})();

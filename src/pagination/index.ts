@@ -1,0 +1,54 @@
+// Navigation between numbered pages, shared by multi-page articles and paged listings:
+// First | Prev | numbers | Next | Last, with no dead link at either end.
+
+export interface PagerStep {
+  label: string;
+  /** Absent where the step leads nowhere (Prev on page 1): shown as text, never a dead link. */
+  url?: string;
+}
+
+export interface PagerNumber {
+  number: number;
+  url: string;
+  current: boolean;
+}
+
+export interface Pager {
+  /** "Page 2 of 3" */
+  status: string;
+  first: PagerStep;
+  prev: PagerStep;
+  /** The page numbers to show; `null` marks a gap ("…") in a long run. */
+  numbers: (PagerNumber | null)[];
+  next: PagerStep;
+  last: PagerStep;
+}
+
+/**
+ * The pager for page `current` of `count` (`current` undefined: none of the numbered pages,
+ * as on an article's View all page). Long runs show the first and last pages and `window`
+ * pages either side of the current one.
+ */
+export function buildPager(count: number, current: number | undefined, urlOf: (page: number) => string, window = 2): Pager {
+  const step = (label: string, target: number | undefined): PagerStep => (target === undefined || target === current ? { label } : { label, url: urlOf(target) });
+  const numbers: (PagerNumber | null)[] = [];
+  const centre = current ?? 1;
+  for (let page = 1; page <= count; page++) {
+    const shown = page === 1 || page === count || Math.abs(page - centre) <= window;
+    if (shown) numbers.push({ number: page, url: urlOf(page), current: page === current });
+    else if (numbers.at(-1) !== null) numbers.push(null);
+  }
+  return {
+    status: current === undefined ? `All ${count} pages` : `Page ${current} of ${count}`,
+    first: step("First", 1),
+    prev: step("Prev", current !== undefined && current > 1 ? current - 1 : undefined),
+    numbers,
+    next: step("Next", current !== undefined && current < count ? current + 1 : undefined),
+    last: step("Last", count),
+  };
+}
+
+/** Page K of a paged listing: page 1 is the listing's own URL, never …/page/1/. */
+export function listingPageUrl(listingUrl: string, page: number): string {
+  return page === 1 ? listingUrl : `${listingUrl}page/${page}/`;
+}
