@@ -6,6 +6,7 @@ import layout from "./src/layout/index.ts";
 import articles from "./src/articles/index.ts";
 import listings from "./src/listings/index.ts";
 import sitemaps from "./src/sitemaps/index.ts";
+import feeds from "./src/feeds/index.ts";
 import type { EleventyConfig } from "./src/publication/eleventy.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
@@ -14,6 +15,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(articles);
   eleventyConfig.addPlugin(listings);
   eleventyConfig.addPlugin(sitemaps);
+  eleventyConfig.addPlugin(feeds);
 }
 
 export const config = {

@@ -5,7 +5,7 @@ import type { Publication } from "../content/load.ts";
 import { isoWithOffset, when, type When } from "../dates/index.ts";
 import type { ImageProcessor, Picture } from "../images/index.ts";
 import { readingMinutes, renderMarkdown } from "../markdown/index.ts";
-import { absoluteUrl } from "../urls/index.ts";
+import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
 import { INDEXABLE, serializeJsonLd, type HeadMeta } from "../seo/index.ts";
 import { catalogueOf, type AuthorCard, type Link, type Teaser } from "./catalogue.ts";
 import { planArticlePages, type ArticlePager, type Part } from "./pages.ts";
@@ -130,5 +130,9 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
       tags: view.tags.map((tag) => tag.name),
     },
     jsonLd: serializeJsonLd(jsonLd),
+    feeds: [
+      { name: `${site.title}: ${teaser.category.name}`, url: categoryFeedUrl(article.categoryId) },
+      ...view.authors.map((author) => ({ name: `${site.title}: ${author.name}`, url: authorFeedUrl(author.id) })),
+    ],
   };
 }

@@ -19,19 +19,22 @@ export interface Picture {
   src: string;
   width: number;
   height: number;
-  /** The largest JPEG rendition, for social cards and structured data. */
-  largest: { url: string; width: number; height: number };
-  /** The smallest JPEG rendition, for thumbnails. */
-  smallest: { url: string; width: number; height: number };
+  /** The largest JPEG rendition, for social cards, feeds and structured data. */
+  largest: Rendition;
 }
 
-interface Rendition {
+/** One encoded file. */
+export interface Rendition {
   url: string;
   width: number;
   height: number;
+  /** Bytes. */
+  size: number;
+}
+
+interface EncodedFile extends Rendition {
   sourceType: string;
   srcset: string;
-  outputPath: string;
   filename: string;
 }
 
@@ -61,11 +64,10 @@ export class ImageProcessor {
       outputDir: this.cacheDir,
       urlPath: IMAGE_URL_PATH,
       svgShortCircuit: false,
-    })) as Record<(typeof FORMATS)[number], Rendition[]>;
+    })) as Record<(typeof FORMATS)[number], EncodedFile[]>;
     for (const rendition of [...metadata.webp, ...metadata.jpeg]) this.usedFiles.add(rendition.filename);
     const jpeg = metadata.jpeg;
     const fallback = jpeg[jpeg.length - 1]!;
-    const toPoint = (rendition: Rendition) => ({ url: rendition.url, width: rendition.width, height: rendition.height });
     return {
       sources: FORMATS.map((format) => ({
         type: metadata[format][0]!.sourceType,
@@ -74,8 +76,7 @@ export class ImageProcessor {
       src: fallback.url,
       width: fallback.width,
       height: fallback.height,
-      largest: toPoint(fallback),
-      smallest: toPoint(jpeg[0]!),
+      largest: { url: fallback.url, width: fallback.width, height: fallback.height, size: fallback.size },
     };
   }
 

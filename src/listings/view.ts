@@ -5,7 +5,7 @@ import type { Publication } from "../content/load.ts";
 import type { ImageProcessor } from "../images/index.ts";
 import { renderMarkdown, plainText, truncateText } from "../markdown/index.ts";
 import type { Pager } from "../pagination/index.ts";
-import { absoluteUrl, archiveUrl, categoryIndexUrl, tagIndexUrl } from "../urls/index.ts";
+import { absoluteUrl, archiveUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, tagIndexUrl } from "../urls/index.ts";
 import { pageMeta, type HeadMeta } from "../seo/index.ts";
 import { catalogueOf, type AuthorCard, type Catalogue, type Teaser } from "../articles/catalogue.ts";
 import { collectArchives, type Archive, type Archives } from "./archives.ts";
@@ -77,7 +77,10 @@ export async function buildListings(publication: Publication, images: ImageProce
         emptyMessage: emptyMessage(archive),
         pager: planned.pager,
         loadMoreUrl: LOAD_MORE_KINDS.has(archive.kind) ? planned.nextUrl : undefined,
-        meta: pageMeta(site.title, titled, description, canonical(planned.url), archive.kind === "home" && planned.page === 1 ? `${site.title} — ${site.description}` : undefined),
+        meta: {
+          ...pageMeta(site.title, titled, description, canonical(planned.url), archive.kind === "home" && planned.page === 1 ? `${site.title} — ${site.description}` : undefined),
+          feeds: subjectFeed(archive, heading.title, site.title),
+        },
       });
     }
   }
@@ -136,6 +139,13 @@ function headingOf(archive: Archive, publication: Publication): ListingPage["hea
       return { kicker: "Archive", title };
     }
   }
+}
+
+/** Category and author pages advertise their own RSS feed. */
+function subjectFeed(archive: Archive, name: string, siteTitle: string): HeadMeta["feeds"] {
+  if (archive.kind === "category") return [{ name: `${siteTitle}: ${name}`, url: categoryFeedUrl(archive.key) }];
+  if (archive.kind === "author") return [{ name: `${siteTitle}: ${name}`, url: authorFeedUrl(archive.key) }];
+  return undefined;
 }
 
 function emptyMessage(archive: Archive): string {

@@ -39,6 +39,8 @@ export interface HeadMeta {
   };
   /** Serialised with serializeJsonLd. */
   jsonLd?: string;
+  /** RSS feeds about this page's subject (its category, its authors), besides the site's. */
+  feeds?: { name: string; url: string }[];
 }
 
 /** Metadata of a page that is not an article: listings, indexes, the 404 page. */

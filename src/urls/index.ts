@@ -32,6 +32,11 @@ export const searchUrl = "/search/";
 export const categoryUrl = (id: string): string => `/category/${id}/`;
 export const authorUrl = (id: string): string => `/author/${id}/`;
 export const tagUrl = (slug: string): string => `/tag/${slug}/`;
+export const rssFeedUrl = "/feed.xml";
+export const atomFeedUrl = "/atom.xml";
+export const jsonFeedUrl = "/feed.json";
+export const categoryFeedUrl = (id: string): string => `${categoryUrl(id)}feed.xml`;
+export const authorFeedUrl = (id: string): string => `${authorUrl(id)}feed.xml`;
 
 /** `/<yyyy>/<mm>/<slug>/`, year and month of the date in the site's zone. */
 export function articleUrl(date: DateTime, slug: string): string {

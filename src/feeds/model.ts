@@ -1,0 +1,171 @@
+// The feeds: newest articles first, full text with absolute URLs, every author, category and
+// tag, the lead image. Dates come from the articles, never from the clock, so unchanged
+// content gives byte-identical feeds.
+import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import type { DateTime } from "luxon";
+import type { Article } from "../content/article.ts";
+import type { Publication } from "../content/load.ts";
+import { isoWithOffset } from "../dates/index.ts";
+import type { ImageProcessor } from "../images/index.ts";
+import { plainText, renderMarkdown, truncateText } from "../markdown/index.ts";
+import { catalogueOf, type Catalogue } from "../articles/catalogue.ts";
+import { collectArchives } from "../listings/archives.ts";
+import { absoluteUrl, atomFeedUrl, authorFeedUrl, authorUrl, categoryFeedUrl, categoryUrl, homeUrl, jsonFeedUrl, rssFeedUrl } from "../urls/index.ts";
+
+export interface FeedDate {
+  /** RSS 2.0 (RFC 822), with the site zone's offset. */
+  rfc822: string;
+  /** Atom and JSON Feed (RFC 3339), with the site zone's offset. */
+  rfc3339: string;
+}
+
+export interface FeedItem {
+  /** The absolute permalink: stable when a headline is edited. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** Lead figure and every page of the article, relative URLs made absolute. */
+  contentHtml: string;
+  published: FeedDate;
+  updated?: FeedDate;
+  authors: { name: string; url: string; avatar?: string }[];
+  /** The primary category first, then every tag. */
+  categories: string[];
+  image?: { url: string; type: string; width: number; height: number; size: number; alt: string };
+}
+
+export interface Feed {
+  /** Where this feed is written. */
+  url: string;
+  selfUrl: string;
+  title: string;
+  description: string;
+  /** The HTML page the feed follows. */
+  homeUrl: string;
+  language: string;
+  /** The newest item's update or publication time; absent for an empty feed. */
+  updated?: FeedDate;
+  items: FeedItem[];
+}
+
+export interface Feeds {
+  /** /feed.xml, then one RSS feed per category and per author. */
+  rss: Feed[];
+  atom: Feed;
+  json: { url: string; text: string };
+}
+
+export async function buildFeeds(publication: Publication, images: ImageProcessor): Promise<Feeds> {
+  const { site } = publication;
+  const catalogue = await catalogueOf(publication, images);
+  const archives = collectArchives(publication);
+  const items = new Map<Article, Promise<FeedItem>>();
+  const itemOf = (article: Article) => {
+    if (!items.has(article)) items.set(article, feedItem(article, publication, catalogue));
+    return items.get(article)!;
+  };
+  const feed = async (url: string, title: string, description: string, page: string, articles: Article[]): Promise<Feed> => {
+    const newest = articles.slice(0, site.feedSize);
+    const latest = newest.map((article) => article.updated ?? article.date).sort((a, b) => b.toMillis() - a.toMillis())[0];
+    return {
+      url,
+      selfUrl: absoluteUrl(site.url, url),
+      title,
+      description,
+      homeUrl: absoluteUrl(site.url, page),
+      language: site.language,
+      updated: latest && feedDate(latest, site.timezone),
+      items: await Promise.all(newest.map(itemOf)),
+    };
+  };
+
+  const siteFeed = (url: string) => feed(url, site.title, site.description, homeUrl, publication.articles);
+  const rss = [
+    await siteFeed(rssFeedUrl),
+    ...(await Promise.all(
+      archives.categories.map((archive) => {
+        const category = publication.categories.get(archive.key)!;
+        return feed(categoryFeedUrl(archive.key), `${site.title}: ${category.name}`, category.description, categoryUrl(archive.key), archive.articles);
+      }),
+    )),
+    ...(await Promise.all(
+      archives.authors.map((archive) => {
+        const author = publication.authors.get(archive.key)!;
+        const description = truncateText(plainText(author.bio.split(/\n\s*\n/)[0]!), 300);
+        return feed(authorFeedUrl(archive.key), `${site.title}: ${author.name}`, description, authorUrl(archive.key), archive.articles);
+      }),
+    )),
+  ];
+  const atom = await siteFeed(atomFeedUrl);
+  const json = await siteFeed(jsonFeedUrl);
+  return { rss, atom, json: { url: jsonFeedUrl, text: jsonFeedText(json) } };
+}
+
+function feedDate(date: DateTime, timezone: string): FeedDate {
+  return { rfc822: dateToRfc822(date.toJSDate(), timezone), rfc3339: isoWithOffset(date) };
+}
+
+async function feedItem(article: Article, publication: Publication, catalogue: Catalogue): Promise<FeedItem> {
+  const { site } = publication;
+  const teaser = catalogue.teaser(article);
+  const url = absoluteUrl(site.url, article.url);
+  const lead = teaser.image && article.image;
+  const image = lead
+    ? { ...teaser.image!.picture.largest, url: absoluteUrl(site.url, teaser.image!.picture.largest.url), type: "image/jpeg", alt: lead.alt }
+    : undefined;
+  const figure = image && lead ? leadFigureHtml(image.url, image.width, image.height, lead.alt, lead.caption, lead.credit) : "";
+  const body = article.parts.map(renderMarkdown).join("\n");
+  return {
+    id: url,
+    url,
+    title: article.title,
+    summary: teaser.summary,
+    contentHtml: await convertHtmlToAbsoluteUrls(figure + body, url),
+    published: feedDate(article.date, site.timezone),
+    updated: article.updated && feedDate(article.updated, site.timezone),
+    authors: teaser.authors.map((author) => ({
+      name: author.name,
+      url: author.absoluteUrl,
+      avatar: author.avatar && absoluteUrl(site.url, author.avatar.largest.url),
+    })),
+    categories: [teaser.category.name, ...article.tags.map((tag) => tag.name)],
+    image,
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** The lead image at the top of a feed item, as feed readers show content. */
+function leadFigureHtml(src: string, width: number, height: number, alt: string, caption?: string, credit?: string): string {
+  const captionText = [caption, credit].filter(Boolean).map((text) => escapeHtml(text!)).join(" ");
+  return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" width="${width}" height="${height}">${captionText ? `<figcaption>${captionText}</figcaption>` : ""}</figure>\n`;
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+function jsonFeedText(feed: Feed): string {
+  return JSON.stringify(
+    {
+      version: "https://jsonfeed.org/version/1.1",
+      title: feed.title,
+      home_page_url: feed.homeUrl,
+      feed_url: feed.selfUrl,
+      description: feed.description,
+      language: feed.language,
+      items: feed.items.map((item) => ({
+        id: item.id,
+        url: item.url,
+        title: item.title,
+        summary: item.summary,
+        content_html: item.contentHtml,
+        ...(item.image ? { image: item.image.url } : {}),
+        date_published: item.published.rfc3339,
+        ...(item.updated ? { date_modified: item.updated.rfc3339 } : {}),
+        authors: item.authors,
+        tags: item.categories,
+      })),
+    },
+    null,
+    2,
+  );
+}
