@@ -7,6 +7,7 @@ import articles from "./src/articles/index.ts";
 import listings from "./src/listings/index.ts";
 import sitemaps from "./src/sitemaps/index.ts";
 import feeds from "./src/feeds/index.ts";
+import search from "./src/search/index.ts";
 import type { EleventyConfig } from "./src/publication/eleventy.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
@@ -16,6 +17,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(listings);
   eleventyConfig.addPlugin(sitemaps);
   eleventyConfig.addPlugin(feeds);
+  eleventyConfig.addPlugin(search);
 }
 
 export const config = {

@@ -14,6 +14,9 @@ import { relatedArticles } from "./related.ts";
 export interface ArticleView {
   teaser: Teaser;
   article: Article;
+  /** For the search index: its year filter and its date sort (UTC, so text order is time order). */
+  year: string;
+  sortKey: string;
   otherCategories: Link[];
   authors: AuthorCard[];
   published: When;
@@ -30,6 +33,8 @@ export interface ArticleView {
 export class ArticlePage {
   readonly canonical: string;
   readonly meta: HeadMeta;
+  /** Search indexes each article once: a multi-page article as its View all page. */
+  readonly indexed: boolean;
 
   constructor(
     readonly view: ArticleView,
@@ -39,6 +44,7 @@ export class ArticlePage {
     publication: Publication,
   ) {
     this.canonical = absoluteUrl(publication.site.url, url);
+    this.indexed = pager === undefined || part === "all";
     this.meta = headMeta(this, publication);
   }
 
@@ -60,6 +66,8 @@ export async function buildArticlePages(publication: Publication, images: ImageP
     const view: ArticleView = {
       teaser,
       article,
+      year: String(article.date.year),
+      sortKey: article.date.toUTC().toISO({ suppressMilliseconds: true })!,
       otherCategories: article.categoryIds.slice(1).map(catalogue.category),
       authors: teaser.authors,
       published: when(article.date, site.language, !article.dateOnly),

@@ -21,6 +21,8 @@ export interface Picture {
   height: number;
   /** The largest JPEG rendition, for social cards, feeds and structured data. */
   largest: Rendition;
+  /** The smallest JPEG rendition, for search-result thumbnails. */
+  thumbnail: string;
 }
 
 /** One encoded file. */
@@ -77,6 +79,7 @@ export class ImageProcessor {
       width: fallback.width,
       height: fallback.height,
       largest: { url: fallback.url, width: fallback.width, height: fallback.height, size: fallback.size },
+      thumbnail: jpeg[0]!.url,
     };
   }
 

@@ -4,9 +4,10 @@ import type { EleventyConfig } from "../publication/eleventy.ts";
 import { archiveUrl, categoryIndexUrl, categoryUrl, homeUrl, searchUrl } from "../urls/index.ts";
 
 export const STYLESHEET_URL = "/assets/site.css";
+export const FAVICON_URL = "/favicon.svg";
 
 export default function layoutPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPassthroughCopy({ "src/layout/site.css": STYLESHEET_URL });
+  eleventyConfig.addPassthroughCopy({ "src/layout/site.css": STYLESHEET_URL, "src/layout/favicon.svg": FAVICON_URL });
   eleventyConfig.addGlobalData("nav", async () => {
     const { publication } = await currentBuild();
     return {
@@ -16,6 +17,7 @@ export default function layoutPlugin(eleventyConfig: EleventyConfig): void {
       archive: archiveUrl,
       search: searchUrl,
       stylesheet: STYLESHEET_URL,
+      favicon: FAVICON_URL,
     };
   });
 }

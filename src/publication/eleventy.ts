@@ -5,6 +5,6 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addWatchTarget(target: string): void;
   addPassthroughCopy(copy: Record<string, string>): void;
-  on(event: "eleventy.after", handler: (event: { directories: { output: string } }) => unknown): void;
+  on(event: "eleventy.after", handler: (event: { directories: { output: string }; results: { url: string; content: string }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
 }

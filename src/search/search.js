@@ -1,0 +1,187 @@
+// On-site search with Pagefind's JS API: results as you type, category/author/year filters
+// with counts, relevance or date order, and the query and filters in the URL so results are
+// linkable and the back button returns to them. Without JavaScript the page says so.
+const PAGE_SIZE = 10;
+const FILTERS = [
+  ["category", "Category"],
+  ["author", "Author"],
+  ["year", "Year"],
+];
+
+const form = document.querySelector("[data-search-form]");
+const input = form.querySelector('input[name="q"]');
+const app = document.querySelector("[data-search-app]");
+const status = app.querySelector("[data-search-status]");
+const list = app.querySelector("[data-search-results]");
+const more = app.querySelector("[data-search-more]");
+const sortSelect = app.querySelector('select[name="sort"]');
+const filterPanel = app.querySelector("[data-search-filters]");
+
+const pagefind = await import("/pagefind/pagefind.js");
+await pagefind.options({ excerptLength: 30 });
+pagefind.init();
+
+const state = { q: "", sort: "relevance", filters: Object.fromEntries(FILTERS.map(([name]) => [name, new Set()])) };
+let results = [];
+let shown = 0;
+let latestRun = 0;
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  state.q = params.get("q") ?? "";
+  state.sort = params.get("sort") === "newest" ? "newest" : "relevance";
+  for (const [name] of FILTERS) state.filters[name] = new Set(params.getAll(name));
+  input.value = state.q;
+  sortSelect.value = state.sort;
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  for (const [name] of FILTERS) for (const value of state.filters[name]) params.append(name, value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+/** One checkbox per filter value, built once; counts follow each search. */
+const checkboxes = new Map();
+function buildFilters(available) {
+  for (const [name, label] of FILTERS) {
+    const values = Object.keys(available[name] ?? {}).sort((a, b) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b)));
+    if (!values.length) continue;
+    const fieldset = document.createElement("fieldset");
+    fieldset.className = "search-filter";
+    const legend = document.createElement("legend");
+    legend.textContent = label;
+    fieldset.append(legend);
+    for (const value of values) {
+      const option = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = name;
+      box.value = value;
+      box.checked = state.filters[name].has(value);
+      box.addEventListener("change", () => {
+        if (box.checked) state.filters[name].add(value);
+        else state.filters[name].delete(value);
+        runSearch();
+      });
+      const count = document.createElement("span");
+      count.className = "search-filter-count";
+      option.append(box, ` ${value} `, count);
+      fieldset.append(option);
+      checkboxes.set(`${name}\u0000${value}`, { option, box, count });
+    }
+    filterPanel.append(fieldset);
+  }
+}
+
+function updateCounts(counts) {
+  for (const [key, { option, box, count }] of checkboxes) {
+    const [name, value] = key.split("\u0000");
+    const n = counts?.[name]?.[value] ?? 0;
+    count.textContent = `(${n})`;
+    option.hidden = n === 0 && !box.checked;
+  }
+}
+
+function activeFilters() {
+  const filters = {};
+  for (const [name] of FILTERS) if (state.filters[name].size) filters[name] = { any: [...state.filters[name]] };
+  return filters;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  if (data.meta.image) {
+    const image = document.createElement("img");
+    image.src = data.meta.image;
+    image.alt = "";
+    image.loading = "lazy";
+    image.className = "search-thumb";
+    item.append(image);
+  }
+  const text = document.createElement("div");
+  const section = document.createElement("p");
+  section.className = "card-section";
+  section.textContent = data.meta.category ?? "";
+  const heading = document.createElement("h2");
+  heading.className = "card-title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-excerpt";
+  excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches.
+  const meta = document.createElement("p");
+  meta.className = "card-meta";
+  meta.textContent = [data.meta.authors, data.meta.date].filter(Boolean).join(" · ");
+  text.append(section, heading, excerpt, meta);
+  item.append(text);
+  return item;
+}
+
+async function showMore() {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const run = latestRun;
+  const pages = await Promise.all(batch.map((result) => result.data()));
+  if (run !== latestRun) return;
+  list.append(...pages.map(resultItem));
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+async function runSearch() {
+  const run = ++latestRun;
+  writeUrl();
+  const query = state.q.trim();
+  if (!query) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "Type a word or two: results appear as you type.";
+    updateCounts((await pagefind.filters()));
+    return;
+  }
+  const search = await pagefind.search(query, { filters: activeFilters(), sort: state.sort === "newest" ? { date: "desc" } : undefined });
+  if (run !== latestRun || !search) return;
+  results = search.results;
+  shown = 0;
+  list.replaceChildren();
+  updateCounts(search.filters);
+  const count = results.length;
+  status.textContent = count
+    ? `${count} ${count === 1 ? "story matches" : "stories match"} “${query}”.`
+    : `No stories match “${query}”. Check the spelling, try fewer or other words, clear the filters, or browse the archives.`;
+  await showMore();
+}
+
+let typing;
+input.addEventListener("input", () => {
+  state.q = input.value;
+  clearTimeout(typing);
+  typing = setTimeout(runSearch, 150);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  state.q = input.value;
+  runSearch();
+});
+sortSelect.addEventListener("change", () => {
+  state.sort = sortSelect.value;
+  runSearch();
+});
+more.querySelector("button").addEventListener("click", showMore);
+window.addEventListener("popstate", () => {
+  readUrl();
+  for (const { box } of checkboxes.values()) box.checked = state.filters[box.name].has(box.value);
+  runSearch();
+});
+
+readUrl();
+buildFilters(await pagefind.filters());
+app.hidden = false;
+runSearch();
