@@ -5,7 +5,7 @@ import type { Publication } from "../content/load.ts";
 import { isoWithOffset } from "../dates/index.ts";
 import { currentBuild } from "../publication/index.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
-import { absoluteUrl, archiveUrl, categoryIndexUrl, tagIndexUrl } from "../urls/index.ts";
+import { absoluteUrl, archiveUrl, categoryIndexUrl, searchUrl, tagIndexUrl } from "../urls/index.ts";
 import { planArticlePages } from "../articles/pages.ts";
 import { collectArchives } from "../listings/archives.ts";
 import { planPages } from "../listings/plan.ts";
@@ -51,7 +51,7 @@ export function sitemapEntries(publication: Publication): SitemapEntry[] {
       entries.push(entry(page.url, latest));
     }
   }
-  for (const url of [categoryIndexUrl, tagIndexUrl, archiveUrl]) entries.push(entry(url, newest));
+  for (const url of [categoryIndexUrl, tagIndexUrl, archiveUrl, searchUrl]) entries.push(entry(url, newest));
   for (const article of articles) {
     for (const page of planArticlePages(article.url, article.parts.length)) entries.push(entry(page.url, lastModified(article)));
   }

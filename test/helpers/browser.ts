@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   ".jpeg": "image/jpeg",
   ".webp": "image/webp",
   ".txt": "text/plain",
+  ".wasm": "application/wasm",
 };
 
 export interface StaticSite {

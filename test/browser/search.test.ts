@@ -1,0 +1,136 @@
+// Search as a reader uses it, in headless Chromium against the built sample.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { launchChromium, serve, type StaticSite } from "../helpers/browser.ts";
+import { samplePosts } from "../helpers/sample.ts";
+import { makePublication, runBuild, tempDir } from "../helpers/build.ts";
+import path from "node:path";
+
+const posts = samplePosts();
+
+const site = inject("sampleSite");
+let server: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(site);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openSearch(query: string, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/search/${query}`);
+  return page;
+}
+
+const resultLinks = (page: Page) => page.locator(".search-result .card-title a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+
+/** Waits until the results for `query` are shown (typing runs searches for every prefix first). */
+async function waitForResults(page: Page, query: string): Promise<void> {
+  await page.waitForFunction((q) => (document.querySelector("[data-search-status]")?.textContent ?? "").includes(`“${q}”`), query);
+  await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent?.startsWith("No ") || document.querySelector(".search-result"));
+}
+
+describe("search", () => {
+  it("finds the one article holding a word, first, from a deep link", async () => {
+    const page = await openSearch("?q=brindlewick");
+    await waitForResults(page, "brindlewick");
+    expect(await resultLinks(page)).toEqual(["/2025/04/river-cleanup-volunteers/"]);
+    expect(await page.locator(".search-result mark").first().textContent()).toMatch(/brindlewick/i);
+    expect(await page.locator("#search-query").inputValue()).toBe("brindlewick");
+    await page.context().close();
+  });
+
+  it("finds a word from page 2 of a multi-page article once, on its View all page", async () => {
+    const page = await openSearch("?q=quillmarsh");
+    await waitForResults(page, "quillmarsh");
+    expect(await resultLinks(page)).toEqual(["/2025/08/harlow-ridge-wind-farm-fight/all/"]);
+    await page.context().close();
+  });
+
+  it("shows results as you type and keeps the query in the URL", async () => {
+    const page = await openSearch("");
+    await page.locator("[data-search-app]:not([hidden])").waitFor();
+    await page.locator("#search-query").pressSequentially("transit", { delay: 20 });
+    await waitForResults(page, "transit");
+    expect((await resultLinks(page)).length).toBeGreaterThan(1);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("transit");
+    await page.context().close();
+  });
+
+  it("narrows results to a category with its filter, and shows result details", async () => {
+    const page = await openSearch("?q=budget");
+    await waitForResults(page, "budget");
+    const all = await resultLinks(page);
+    await page.getByRole("checkbox", { name: /^Economy/ }).check();
+    await page.waitForFunction((count) => document.querySelectorAll(".search-result").length < count, all.length);
+    const narrowed = await resultLinks(page);
+    expect(narrowed.length).toBeGreaterThan(0);
+    // A multi-page article's result is its View all page.
+    for (const url of narrowed) expect(posts.find((post) => post.url === url!.replace(/all\/$/, ""))!.categories, url!).toContain("economy");
+    expect(new URL(page.url()).searchParams.getAll("category")).toEqual(["Economy"]);
+    const first = page.locator(".search-result").first();
+    expect(await first.locator(".card-meta").textContent()).toMatch(/^By .+ · \w+ \d{1,2}, \d{4}/);
+    await page.context().close();
+  });
+
+  it("orders by date, newest first, on request", async () => {
+    const page = await openSearch("?q=budget&sort=newest");
+    await waitForResults(page, "budget");
+    const dates = await page.locator(".search-result .card-meta").allTextContents();
+    const times = dates.map((line) => Date.parse(line.split(" · ")[1]!.replace(" at ", " ").replace(/ E[SD]T$/, "")));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    await page.context().close();
+  });
+
+  it("says when nothing matches", async () => {
+    const page = await openSearch("?q=zzxqvw");
+    await waitForResults(page, "zzxqvw");
+    expect(await page.locator("[data-search-status]").textContent()).toMatch(/^No stories match “zzxqvw”/);
+    await page.context().close();
+  });
+
+  it("has no axe violations with results shown", async () => {
+    const page = await openSearch("?q=budget");
+    await waitForResults(page, "budget");
+    const report = await new AxeBuilder({ page }).analyze();
+    expect(report.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("tells readers without JavaScript that search needs it, and where to browse instead", async () => {
+    const page = await openSearch("?q=budget", false);
+    const notice = page.locator("noscript, .listing-empty").filter({ hasText: "Search needs JavaScript" });
+    expect(await notice.count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-search-app]").isVisible()).toBe(false);
+    expect(await page.getByRole("link", { name: "date" }).getAttribute("href")).toBe("/archive/");
+    await page.context().close();
+  });
+});
+
+describe("search results from hostile text", () => {
+  it("show markup written in an article as text, never run it", async () => {
+    const content = makePublication({
+      "hostile.md": "---\ntitle: \"Zebra <img src=x onerror=window.pwned=1>\"\ndate: 2025-05-01T10:00:00-04:00\nauthor: maya-okafor\ncategory: courts\n---\nBeware <img src=x onerror=window.pwned=2> zebraquote & friends.\n",
+    });
+    const output = path.join(tempDir("out"), "_site");
+    expect(runBuild(content, output).status).toBe(0);
+    const hostile = await serve(output);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${hostile.origin}/search/?q=zebraquote`);
+    await waitForResults(page, "zebraquote");
+    expect(await page.locator(".search-result .card-title a").textContent()).toBe("Zebra <img src=x onerror=window.pwned=1>");
+    expect(await page.locator(".search-excerpt").textContent()).toContain("<img src=x onerror=window.pwned=2>");
+    expect(await page.locator(".search-result img:not(.search-thumb)").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await context.close();
+    await hostile.close();
+  });
+});
