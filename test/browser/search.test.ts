@@ -75,6 +75,10 @@ describe("search", () => {
     // A multi-page article's result is its View all page.
     for (const url of narrowed) expect(posts.find((post) => post.url === url!.replace(/all\/$/, ""))!.categories, url!).toContain("economy");
     expect(new URL(page.url()).searchParams.getAll("category")).toEqual(["Economy"]);
+    // An article without a lead image gets no thumbnail (never another story's picture).
+    const withoutImage = page.locator(".search-result").filter({ has: page.locator('a[href="/2025/10/revenue-report-sales-tax/"]') });
+    expect(await withoutImage.count()).toBe(1);
+    expect(await withoutImage.locator("img").count()).toBe(0);
     const first = page.locator(".search-result").first();
     expect(await first.locator(".card-meta").textContent()).toMatch(/^By .+ · \w+ \d{1,2}, \d{4}/);
     await page.context().close();
