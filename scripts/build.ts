@@ -10,13 +10,17 @@
 // --drafts   also publish drafts and scheduled articles, for a local preview (never deploy it)
 //
 // Its first step is the content check of `npm run check`: on any error nothing is built.
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { writeFileSync } from "node:fs";
 import { currentBuild } from "../src/publication/index.ts";
+import { MemorySampler, phase, phaseRecords } from "../src/publication/phases.ts";
+import { catalogueOf } from "../src/articles/catalogue.ts";
 import { isoWithOffset } from "../src/dates/index.ts";
 import { ContentError, formatReport } from "../src/content/problems.ts";
 
@@ -36,9 +40,10 @@ process.env.NEWSROOM_CONTENT_DIR = path.resolve(values.content);
 if (values.drafts) process.env.NEWSROOM_DRAFTS = "1";
 
 async function main(): Promise<number> {
+  const memory = new MemorySampler();
   let build;
   try {
-    build = await currentBuild();
+    build = await phase("validation", currentBuild);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(error.message);
@@ -47,23 +52,31 @@ async function main(): Promise<number> {
   }
   for (const line of build.publication.warnings.length ? formatReport(build.publication.warnings) : []) console.warn(line);
 
+  await phase("images", () => catalogueOf(build.publication, build.images));
   await rm(staging, { recursive: true, force: true });
   // Eleventy resolves its input and includes relative to the working folder.
   process.chdir(projectRoot);
   const eleventy = new Eleventy("src", staging, { configPath: "eleventy.config.ts", quietMode: true });
   try {
-    await eleventy.write();
+    await phase("eleventy", () => eleventy.write());
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(`Build failed: ${(error as Error).message}\nNothing was written; ${output} is unchanged.`);
     return 1;
   }
 
-  const previous = `${output}.previous`;
-  await rm(previous, { recursive: true, force: true });
-  if (existsSync(output)) await rename(output, previous);
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
+  await phase("swap", async () => {
+    const previous = `${output}.previous-${process.pid}`;
+    if (existsSync(output)) await rename(output, previous);
+    await rename(staging, output);
+    // The old site is deleted by a process of its own: tens of thousands of files take
+    // seconds, and the new site is already in place.
+    if (existsSync(previous)) removeInBackground(previous);
+  });
+  // The benchmark (scripts/bench.ts) reads where the time and memory went.
+  if (process.env.NEWSROOM_PHASES) {
+    writeFileSync(process.env.NEWSROOM_PHASES, JSON.stringify({ phases: phaseRecords(), peakMemoryMiB: memory.stop() }, null, 2));
+  }
 
   const { publication } = build;
   const scheduled = publication.scheduled.map((article) => `${article.file} (${isoWithOffset(article.date)})`);
@@ -72,6 +85,14 @@ async function main(): Promise<number> {
   if (scheduled.length) console.log(`${scheduled.length} scheduled: ${scheduled.join(", ")}`);
   if (publication.drafts.length && !values.drafts) console.log(`${publication.drafts.length} draft(s) left out.`);
   return 0;
+}
+
+function removeInBackground(folder: string): void {
+  if (process.platform === "win32") {
+    void rm(folder, { recursive: true, force: true });
+    return;
+  }
+  spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
 }
 
 process.exitCode = await main();

@@ -8,7 +8,7 @@ import { readingMinutes, renderMarkdown } from "../markdown/index.ts";
 import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
 import { INDEXABLE, serializeJsonLd, type HeadMeta } from "../seo/index.ts";
 import { catalogueOf, type AuthorCard, type Link, type Teaser } from "./catalogue.ts";
-import { planArticlePages, type ArticlePager, type Part } from "./pages.ts";
+import { isIndexedPart, planArticlePages, type ArticlePager, type Part } from "./pages.ts";
 import { relatedArticles } from "./related.ts";
 
 export interface ArticleView {
@@ -33,7 +33,6 @@ export interface ArticleView {
 export class ArticlePage {
   readonly canonical: string;
   readonly meta: HeadMeta;
-  /** Search indexes each article once: a multi-page article as its View all page. */
   readonly indexed: boolean;
 
   constructor(
@@ -44,7 +43,7 @@ export class ArticlePage {
     publication: Publication,
   ) {
     this.canonical = absoluteUrl(publication.site.url, url);
-    this.indexed = pager === undefined || part === "all";
+    this.indexed = isIndexedPart({ part, url, pager });
     this.meta = headMeta(this, publication);
   }
 

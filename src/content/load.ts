@@ -82,12 +82,15 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   const timezone = site?.value.timezone ?? "UTC";
   const articles: Article[] = [];
   const tagLines = new Map<Article, number[]>();
-  for (const file of await listFiles(root, "posts")) {
-    if (!file.endsWith(".md")) {
-      log.reporter("warning", file)(undefined, "is not an article (.md) and is not published — rename it to .md, or move images to img/");
-      continue;
-    }
-    const raw = await readFile(path.join(root, file), "utf8");
+  const files = await listFiles(root, "posts");
+  for (const file of files.filter((name) => !name.endsWith(".md"))) {
+    log.reporter("warning", file)(undefined, "is not an article (.md) and is not published — rename it to .md, or move images to img/");
+  }
+  const posts = files.filter((name) => name.endsWith(".md"));
+  // Reading many files at once keeps the disk busy; parsing them stays in file order.
+  const texts = await readAll(posts.map((file) => path.join(root, file)));
+  for (const [index, file] of posts.entries()) {
+    const raw = texts[index]!;
     // Problems in a draft do not stop the build: the draft is left out until they are fixed.
     const severity = /^draft:\s*true\s*$/m.test(normaliseText(raw).split("\n---")[0] ?? "") ? "warning" : "error";
     const article = readArticle(root, file, raw, timezone, { authors: authors?.value, categories: categories?.value }, log, severity);
@@ -238,6 +241,19 @@ function mergeTagSpellings(articles: readonly Article[], tagLines: Map<Article, 
       return { ...tag, name };
     });
   }
+}
+
+async function readAll(paths: readonly string[], concurrency = 64): Promise<string[]> {
+  const texts = new Array<string>(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      texts[index] = await readFile(paths[index]!, "utf8");
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
+  return texts;
 }
 
 async function listFiles(root: string, folder: string): Promise<string[]> {

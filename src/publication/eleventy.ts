@@ -7,4 +7,6 @@ export interface EleventyConfig {
   addPassthroughCopy(copy: Record<string, string>): void;
   on(event: "eleventy.after", handler: (event: { directories: { output: string }; results: { url: string; content: string }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
+  on(event: "eleventy.before", handler: (event: { directories: { output: string } }) => unknown): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
 }

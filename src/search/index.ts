@@ -1,11 +1,16 @@
-// Search: the Pagefind index, written at the end of every build, and the /search/ page.
+// Search: the Pagefind index, fed while Eleventy renders and written at the end of every
+// build, and the /search/ page.
 import { currentBuild } from "../publication/index.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
+import { phase } from "../publication/phases.ts";
 import { absoluteUrl, searchUrl } from "../urls/index.ts";
 import { pageMeta } from "../seo/index.ts";
-import { writeSearchIndex } from "./indexer.ts";
+import { ARTICLES_PER_BUNDLE, SearchIndexer, searchBundles } from "./indexer.ts";
+import { indexedArticleUrl } from "../articles/pages.ts";
 
 export const SEARCH_SCRIPT_URL = "/assets/search.js";
+/** Articles per search bundle; NEWSROOM_SEARCH_BUNDLE_SIZE overrides it (tests use tiny bundles). */
+const bundleSize = Number(process.env.NEWSROOM_SEARCH_BUNDLE_SIZE) || ARTICLES_PER_BUNDLE;
 
 export default function searchPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ "src/search/search.js": SEARCH_SCRIPT_URL });
@@ -15,13 +20,24 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
       url: searchUrl,
       script: SEARCH_SCRIPT_URL,
       hasArticles: articles.length > 0,
+      bundles: searchBundles(articles.length, bundleSize),
       meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, searchUrl)),
     };
   });
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+
+  // A publication without articles has nothing to index; its search page says so.
+  let indexer: SearchIndexer | undefined;
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    const { site, articles } = (await currentBuild()).publication;
+    const indexedUrls = articles.map((article) => indexedArticleUrl(article.url, article.parts.length));
+    indexer = articles.length ? new SearchIndexer(site.language, directories.output, indexedUrls, bundleSize) : undefined;
+  });
+  eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, content: string) {
+    if (indexer && this.page.url) indexer.add({ url: this.page.url, content });
+    return content;
+  });
+  eleventyConfig.on("eleventy.after", async () => {
     const { publication } = await currentBuild();
-    // A publication without articles has nothing to index; its search page says so.
-    if (publication.articles.length === 0) return;
-    await writeSearchIndex(results, directories.output, publication.site.language, publication.articles.length);
+    if (indexer) await phase("search index", () => indexer!.finish(publication.articles.length));
   });
 }

@@ -17,8 +17,11 @@ const more = app.querySelector("[data-search-more]");
 const sortSelect = app.querySelector('select[name="sort"]');
 const filterPanel = app.querySelector("[data-search-filters]");
 
-const pagefind = await import("/pagefind/pagefind.js");
+// Large publications are indexed in several bundles; the first one merges the others.
+const [bundle, ...moreBundles] = app.dataset.bundles.split(" ");
+const pagefind = await import(`${bundle}pagefind.js`);
 await pagefind.options({ excerptLength: 30 });
+for (const other of moreBundles) await pagefind.mergeIndex(other);
 pagefind.init();
 
 const state = { q: "", sort: "relevance", filters: Object.fromEntries(FILTERS.map(([name]) => [name, new Set()])) };

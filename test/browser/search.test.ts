@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import { launchChromium, serve, type StaticSite } from "../helpers/browser.ts";
 import { samplePosts } from "../helpers/sample.ts";
-import { makePublication, runBuild, tempDir } from "../helpers/build.ts";
+import { makePublication, projectRoot, runBuild, tempDir } from "../helpers/build.ts";
 import path from "node:path";
 
 const posts = samplePosts();
@@ -136,5 +136,37 @@ describe("search results from hostile text", () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await context.close();
     await hostile.close();
+  });
+});
+
+describe("a search index split into several bundles", () => {
+  it("finds every story a single bundle finds, the best one first, with filters over all bundles", async () => {
+    const output = path.join(tempDir("out"), "_site");
+    expect(runBuild(projectRoot, output, [], { NEWSROOM_SEARCH_BUNDLE_SIZE: "5" }).status).toBe(0);
+    const split = await serve(output);
+    const results = async (origin: string, query: string) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${origin}/search/${query}`);
+      await waitForResults(page, new URLSearchParams(query).get("q")!);
+      while (await page.locator("[data-search-more]:not([hidden]) button").count()) {
+        const shown = await page.locator(".search-result").count();
+        await page.locator("[data-search-more] button").click();
+        await page.waitForFunction((count) => document.querySelectorAll(".search-result").length > count, shown);
+      }
+      const links = await resultLinks(page);
+      await context.close();
+      return links;
+    };
+    for (const query of ["?q=budget", "?q=quillmarsh", "?q=brindlewick", "?q=river&category=Environment"]) {
+      const single = await results(server.origin, query);
+      const splitResults = await results(split.origin, query);
+      // Relevance is scored per bundle, so only a word found in one story must rank it first.
+      if (single.length === 1) expect(splitResults[0], query).toBe(single[0]);
+      expect(splitResults, query).toEqual(expect.arrayContaining(single));
+      // Extra results can only be partial-word matches from bundles without the word.
+      expect(splitResults.length - single.length, query).toBeLessThanOrEqual(2);
+    }
+    await split.close();
   });
 });

@@ -16,8 +16,8 @@ export interface BuildResult {
 /** A fixed clock for builds, so scheduled-post behaviour does not depend on the day tests run. */
 export const TEST_NOW = "2026-11-29T12:00:00-05:00";
 
-export function runBuild(content: string, output: string, args: string[] = []): BuildResult {
-  return runScript("scripts/build.ts", ["--content", content, "--output", output, ...args]);
+export function runBuild(content: string, output: string, args: string[] = [], env: Record<string, string> = {}): BuildResult {
+  return runScript("scripts/build.ts", ["--content", content, "--output", output, ...args], env);
 }
 
 export function tempDir(prefix: string): string {

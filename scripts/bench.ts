@@ -1,0 +1,102 @@
+// `npm run bench -- --articles N`: generates a deterministic synthetic publication (not
+// timed), runs the full production build on it in its own process and prints where the
+// time and memory went.
+//
+//   tsx scripts/bench.ts [--articles 1000] [--dir DIR] [--warm] [--profile] [--keep]
+//
+// --dir      generate into DIR (default: a temporary folder)
+// --warm     build a second time with the image cache filled, as a publisher's rebuild
+// --profile  record a V8 CPU profile of the build and list the functions that took longest
+// --keep     keep the generated publication and its site
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { generateCorpus } from "../src/bench/corpus.ts";
+import type { PhaseRecord } from "../src/publication/phases.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "1000" },
+    dir: { type: "string" },
+    warm: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const articles = Number(values.articles);
+if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles must be a positive whole number, not ${values.articles}`);
+
+const root = path.resolve(values.dir ?? mkdtempSync(path.join(tmpdir(), "newsroom-bench-")));
+const generationStart = performance.now();
+generateCorpus(root, { articles });
+const generationSeconds = (performance.now() - generationStart) / 1000;
+
+interface Report {
+  phases: PhaseRecord[];
+  peakMemoryMiB: Record<string, number>;
+}
+
+function build(label: string): void {
+  const output = path.join(root, "_site");
+  const reportFile = path.join(root, `phases-${label}.json`);
+  const profileDir = path.join(root, "profile");
+  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output];
+  const started = performance.now();
+  const result = spawnSync(process.execPath, nodeArgs, {
+    cwd: projectRoot,
+    encoding: "utf8",
+    // A fixed clock: every generated article is published, whatever day the bench runs.
+    env: { ...process.env, NEWSROOM_PHASES: reportFile, NEWSROOM_NOW: "2026-07-01T00:00:00-05:00" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+  const files = (readdirSync(output, { recursive: true }) as string[]).map((file) => path.join(output, file)).filter((file) => statSync(file).isFile());
+  const pages = files.filter((file) => file.endsWith(".html")).length;
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+
+  const row = (name: string, wall: string, cpu: string) => `${name.padEnd(22)}${wall.padStart(9)}${cpu.padStart(9)}`;
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  const phaseWall = report.phases.reduce((sum, entry) => sum + entry.wallMs, 0);
+  const phaseCpu = report.phases.reduce((sum, entry) => sum + entry.cpuMs, 0);
+  console.log(`\n${label} build of ${articles.toLocaleString("en")} articles (${root})`);
+  console.log(row("phase", "wall s", "cpu s"));
+  for (const entry of report.phases) console.log(row(entry.name, seconds(entry.wallMs), seconds(entry.cpuMs)));
+  console.log(row("startup and loading", (wallSeconds - phaseWall / 1000).toFixed(2), ""));
+  console.log(row("total", wallSeconds.toFixed(2), seconds(phaseCpu)));
+  const memory = Object.entries(report.peakMemoryMiB).map(([process, mib]) => `${process} ${Math.round(mib)} MiB`);
+  console.log(`peak memory per process: ${memory.join(", ")}`);
+  console.log(`output: ${pages.toLocaleString("en")} pages, ${files.length.toLocaleString("en")} files, ${(bytes / 2 ** 20).toFixed(1)} MiB; ${Math.round(pages / wallSeconds).toLocaleString("en")} pages/s`);
+}
+
+function printProfile(): void {
+  const profileDir = path.join(root, "profile");
+  const totals = new Map<string, number>();
+  for (const file of readdirSync(profileDir)) {
+    const profile = JSON.parse(readFileSync(path.join(profileDir, file), "utf8")) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, index) => {
+      const frame = byId.get(id)!.callFrame;
+      const where = frame.url.replace(/^.*node_modules\//, "").replace(`file://${projectRoot}/`, "");
+      const key = `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber + 1}`;
+      totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    });
+  }
+  console.log("\nwhere the build's CPU time went (self time, top 25):");
+  for (const [key, micros] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(micros / 1000).toFixed(0).padStart(8)} ms  ${key}`);
+}
+
+console.log(`generated ${articles.toLocaleString("en")} articles in ${generationSeconds.toFixed(1)} s (not counted)`);
+build("cold");
+if (values.warm) build("warm");
+if (values.profile) printProfile();
+if (!values.keep && !values.dir) rmSync(root, { recursive: true, force: true });
