@@ -2,11 +2,12 @@
 // timed), runs the full production build on it in its own process and prints where the
 // time and memory went.
 //
-//   tsx scripts/bench.ts [--articles 1000] [--dir DIR] [--warm] [--profile] [--keep]
+//   tsx scripts/bench.ts [--articles 1000] [--dir DIR] [--warm] [--profile] [--reader] [--keep]
 //
 // --dir      generate into DIR (default: a temporary folder)
 // --warm     build a second time with the image cache filled, as a publisher's rebuild
 // --profile  record a V8 CPU profile of the build and list the functions that took longest
+// --reader   measure what a reader downloads, in headless Chromium (Debian's /usr/bin/chromium)
 // --keep     keep the generated publication and its site
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     dir: { type: "string" },
     warm: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    reader: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -95,8 +97,32 @@ function printProfile(): void {
   for (const [key, micros] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(micros / 1000).toFixed(0).padStart(8)} ms  ${key}`);
 }
 
+/**
+ * What readers download, served as a static host would (gzip for text): an article page's
+ * HTML and CSS, its scripts, and everything a one-word search transfers until results show.
+ */
+async function measureReader(): Promise<void> {
+  const { measureReaderSide } = await import("../src/bench/reader.ts");
+  const site = path.join(root, "_site");
+  const article = (readdirSync(site, { recursive: true }) as string[]).find((file) => /^\d{4}\/\d{2}\/story-[^/]+\/index\.html$/.test(file))!;
+  const text = readFileSync(path.join(site, article), "utf8");
+  // A word from the article's headline (rarer) and its body's first word (among the most common).
+  const rare = /data-pagefind-meta="title">([A-Za-z]+)/.exec(text)![1]!.toLowerCase();
+  const common = /<p>([A-Z][a-z]+) /.exec(text.slice(text.indexOf("article-body")))![1]!.toLowerCase();
+  const articleUrl = `/${article.replace(/index\.html$/, "")}`;
+  console.log(`\nreader side, served with gzip for text (article ${articleUrl})`);
+  for (const word of [rare, common]) {
+    const result = await measureReaderSide(site, articleUrl, word);
+    if (word === rare) {
+      console.log(`article page: HTML ${(result.articleHtmlBytes / 1024).toFixed(1)} KB + CSS ${(result.cssBytes / 1024).toFixed(1)} KB = ${((result.articleHtmlBytes + result.cssBytes) / 1024).toFixed(1)} KB before images (uncompressed); scripts: ${result.articleScripts}`);
+    }
+    console.log(`search "${word}": first ${result.searchResults} results after ${(result.searchTransferBytes / 1024).toFixed(1)} KB transferred in ${result.searchRequests} requests (${(result.searchUncompressedBytes / 1024).toFixed(1)} KB uncompressed)`);
+  }
+}
+
 console.log(`generated ${articles.toLocaleString("en")} articles in ${generationSeconds.toFixed(1)} s (not counted)`);
 build("cold");
 if (values.warm) build("warm");
 if (values.profile) printProfile();
+if (values.reader) await measureReader();
 if (!values.keep && !values.dir) rmSync(root, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 // The frame around every page: header navigation and the one stylesheet.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { currentBuild } from "../publication/index.ts";
+import { minifyCss } from "./css.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
 import { archiveUrl, categoryIndexUrl, categoryUrl, homeUrl, searchUrl } from "../urls/index.ts";
 
@@ -7,7 +10,13 @@ export const STYLESHEET_URL = "/assets/site.css";
 export const FAVICON_URL = "/favicon.svg";
 
 export default function layoutPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPassthroughCopy({ "src/layout/site.css": STYLESHEET_URL, "src/layout/favicon.svg": FAVICON_URL });
+  eleventyConfig.addPassthroughCopy({ "src/layout/favicon.svg": FAVICON_URL });
+  eleventyConfig.addWatchTarget("src/layout/site.css");
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    const target = path.join(directories.output, STYLESHEET_URL);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, minifyCss(await readFile(path.join(import.meta.dirname, "site.css"), "utf8")));
+  });
   eleventyConfig.addGlobalData("nav", async () => {
     const { publication } = await currentBuild();
     return {

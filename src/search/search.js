@@ -1,7 +1,8 @@
 // On-site search with Pagefind's JS API: results as you type, category/author/year filters
 // with counts, relevance or date order, and the query and filters in the URL so results are
 // linkable and the back button returns to them. Without JavaScript the page says so.
-const PAGE_SIZE = 10;
+// Few results at first: each needs its own fragment request; "More results" fetches the next.
+const PAGE_SIZE = 5;
 const FILTERS = [
   ["category", "Category"],
   ["author", "Author"],
