@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".wasm": "application/wasm",
 };
-const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg"]);
+// What common static hosts compress (Pagefind's .pf_* files are gzip already).
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg", ".wasm"]);
 
 export interface ReaderSide {
   articleUrl: string;

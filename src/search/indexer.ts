@@ -7,12 +7,14 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 
 /**
- * Measured on 10,000 generated articles: one bundle took 120 s and 3.2 GiB after rendering;
- * bundles of 2,000 took 40 s and 0.8 GiB. A rare word found in one bundle can bring weaker
- * partial-word matches from the others (Pagefind falls back to prefixes per bundle), ranked
- * below the exact match.
+ * Measured on 10,000 generated articles (npm run bench): one bundle took 120 s and 3.2 GiB
+ * after rendering; four bundles took 45 s and 1.0 GiB, but a one-word search then
+ * transferred 437 KB to 1.3 MB instead of one bundle's ~160 KB (each bundle brings its own
+ * WebAssembly, metadata and index chunks). Readers come first: a site is split only where
+ * one bundle would no longer fit in memory. A rare word found in one bundle can also bring
+ * weaker partial-word matches from the others (Pagefind falls back to prefixes per bundle).
  */
-export const ARTICLES_PER_BUNDLE = 2500;
+export const ARTICLES_PER_BUNDLE = 10_000;
 
 export interface BuiltPage {
   url: string;
