@@ -1,31 +1,20 @@
 // "Load more" as a reader gets it: with JavaScript it appends the next page's stories in
 // place; without, it is a link to the next page.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium, serve, type StaticSite } from "../helpers/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { siteInChromium } from "../helpers/browser.ts";
 import { samplePosts } from "../helpers/sample.ts";
 
 const site = inject("sampleSite");
 const posts = samplePosts();
-let server: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = siteInChromium(site);
 
 describe("Load more", () => {
   it("appends the next page's stories, moves focus to the first new one and updates the URL, until none remain", async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${chromium.origin}/`);
     const storyLinks = () => page.locator("#stories .card-title a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(await storyLinks()).toHaveLength(5);
 
@@ -48,11 +37,11 @@ describe("Load more", () => {
   });
 
   it("is a working link to the next page with JavaScript off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/category/statehouse/`);
+    await page.goto(`${chromium.origin}/category/statehouse/`);
     await page.getByRole("link", { name: "Load more stories" }).click();
-    await page.waitForURL(`${server.origin}/category/statehouse/page/2/`);
+    await page.waitForURL(`${chromium.origin}/category/statehouse/page/2/`);
     expect(await page.locator("#stories > li").count()).toBeGreaterThan(0);
     await context.close();
   });

@@ -1,8 +1,8 @@
 // Search as a reader uses it, in headless Chromium against the built sample.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { launchChromium, serve, type StaticSite } from "../helpers/browser.ts";
+import { serve, siteInChromium } from "../helpers/browser.ts";
 import { samplePosts } from "../helpers/sample.ts";
 import { makePublication, projectRoot, runBuild, tempDir } from "../helpers/build.ts";
 import path from "node:path";
@@ -10,22 +10,12 @@ import path from "node:path";
 const posts = samplePosts();
 
 const site = inject("sampleSite");
-let server: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = siteInChromium(site);
 
 async function openSearch(query: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await chromium.browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/search/${query}`);
+  await page.goto(`${chromium.origin}/search/${query}`);
   return page;
 }
 
@@ -126,7 +116,7 @@ describe("search results from hostile text", () => {
     const output = path.join(tempDir("out"), "_site");
     expect(runBuild(content, output).status).toBe(0);
     const hostile = await serve(output);
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${hostile.origin}/search/?q=zebraquote`);
     await waitForResults(page, "zebraquote");
@@ -145,7 +135,7 @@ describe("a search index split into several bundles", () => {
     expect(runBuild(projectRoot, output, [], { NEWSROOM_SEARCH_BUNDLE_SIZE: "5" }).status).toBe(0);
     const split = await serve(output);
     const results = async (origin: string, query: string) => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       const page = await context.newPage();
       await page.goto(`${origin}/search/${query}`);
       await waitForResults(page, new URLSearchParams(query).get("q")!);
@@ -159,7 +149,7 @@ describe("a search index split into several bundles", () => {
       return links;
     };
     for (const query of ["?q=budget", "?q=quillmarsh", "?q=brindlewick", "?q=river&category=Environment"]) {
-      const single = await results(server.origin, query);
+      const single = await results(chromium.origin, query);
       const splitResults = await results(split.origin, query);
       // Relevance is scored per bundle, so only a word found in one story must rank it first.
       if (single.length === 1) expect(splitResults[0], query).toBe(single[0]);
