@@ -1,0 +1,209 @@
+// The audit's checks over a built site. Each returns problems with the page and a fix.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import Parser from "rss-parser";
+import { DOMParser } from "@xmldom/xmldom";
+import AxeBuilder from "@axe-core/playwright";
+import { attributes, type AuditProblem, type BuiltSite } from "./site.ts";
+import { launchChromium, serveStatic } from "../bench/browser.ts";
+
+const require = createRequire(import.meta.url);
+
+/** Every page through the Nu HTML checker (one JVM for all pages) and html-validate. */
+export async function checkHtml(site: BuiltSite): Promise<AuditProblem[]> {
+  const problems: AuditProblem[] = [];
+  const vnu = spawnSync("java", ["-jar", require("vnu-jar") as string, "--errors-only", "--format", "json", "--skip-non-html", site.dir], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  if (vnu.error) problems.push({ check: "html", page: "/", problem: `the Nu HTML checker could not run: ${vnu.error.message}`, fix: "install Java 11 or newer" });
+  else {
+    for (const message of (JSON.parse(vnu.stderr || vnu.stdout || '{"messages":[]}') as { messages: { url: string; lastLine?: number; message: string }[] }).messages) {
+      const file = decodeURIComponent(message.url.replace(/^file:/, "")).slice(path.resolve(site.dir).length + 1);
+      problems.push({ check: "html", page: `/${file.replace(/index\.html$/, "")}`, problem: `line ${message.lastLine ?? "?"}: ${message.message}`, fix: "correct the template that writes this markup" });
+    }
+  }
+  const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
+  for (const page of site.pages) {
+    const report = await validator.validateString(site.read(page), page);
+    for (const message of report.results.flatMap((result) => result.messages)) {
+      problems.push({ check: "html", page, problem: `line ${message.line}: ${message.message} (${message.ruleId})`, fix: "correct the template that writes this markup" });
+    }
+  }
+  return problems;
+}
+
+/** Every internal href, src, srcset and #fragment resolves to a built file or id. */
+export function checkLinks(site: BuiltSite, siteUrl: string): { problems: AuditProblem[]; external: number } {
+  const problems: AuditProblem[] = [];
+  const external = new Set<string>();
+  const origin = new URL(siteUrl).origin;
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (page: string) => {
+    if (!ids.has(page)) ids.set(page, new Set(attributes(site.read(page), "[a-z0-9]+", "id")));
+    return ids.get(page)!;
+  };
+  for (const page of site.pages) {
+    const html = site.read(page);
+    const references = [
+      ...attributes(html, "a", "href"),
+      ...attributes(html, "link", "href"),
+      ...attributes(html, "img", "src"),
+      ...attributes(html, "script", "src"),
+      ...[...attributes(html, "img", "srcset"), ...attributes(html, "source", "srcset")].flatMap((srcset) => srcset.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!)),
+    ];
+    for (const reference of references) {
+      const url = new URL(reference, `${origin}${page}`);
+      if (url.protocol !== "http:" && url.protocol !== "https:") continue;
+      if (url.origin !== origin) {
+        external.add(url.href);
+        continue;
+      }
+      const target = site.fileFor(url.pathname);
+      if (!target) problems.push({ check: "links", page, problem: `${reference} leads nowhere`, fix: "correct the link or restore the page it points to" });
+      else if (url.hash && target.endsWith(".html") && !idsOf(url.pathname).has(decodeURIComponent(url.hash.slice(1)))) {
+        problems.push({ check: "links", page, problem: `${reference}: no element with id "${url.hash.slice(1)}"`, fix: "link to an id the page has" });
+      }
+    }
+  }
+  return { problems, external: external.size };
+}
+
+const strictXml = (text: string) =>
+  new DOMParser({
+    onError: (level, message) => {
+      if (level !== "warning") throw new Error(message);
+    },
+  }).parseFromString(text, "text/xml");
+
+/** Every feed parses, has its required fields, absolute links and a self link equal to its URL. */
+export async function checkFeeds(site: BuiltSite, siteUrl: string): Promise<AuditProblem[]> {
+  const problems: AuditProblem[] = [];
+  const problem = (page: string, text: string, fix: string) => problems.push({ check: "feeds", page, problem: text, fix });
+  const parser = new Parser();
+  const feeds = [...site.files].filter((file) => /(^|\/)feed\.xml$|^atom\.xml$/.test(file));
+  for (const file of feeds) {
+    const url = `/${file}`;
+    const text = site.read(url);
+    let document;
+    try {
+      document = strictXml(text);
+    } catch (error) {
+      problem(url, `not well-formed XML: ${(error as Error).message.split("\n")[0]}`, "escape the text in the feed template");
+      continue;
+    }
+    const self = Array.from(document.getElementsByTagName(file === "atom.xml" ? "link" : "atom:link")).find((link) => link.getAttribute("rel") === "self");
+    if (self?.getAttribute("href") !== `${siteUrl}${url}`) problem(url, `self link is ${self?.getAttribute("href") ?? "missing"}`, `point it at ${siteUrl}${url}`);
+    const feed = await parser.parseString(text).catch((error: Error) => {
+      problem(url, `a feed reader cannot read it: ${error.message}`, "fix the feed template");
+      return undefined;
+    });
+    if (!feed) continue;
+    if (!feed.title || !feed.link) problem(url, "the feed has no title or link", "give the channel a title and a link");
+    for (const item of feed.items) {
+      if (!item.title || !item.link || !(item.guid ?? item.id) || !(item.pubDate ?? item.isoDate)) problem(url, `item ${item.link ?? item.title ?? "?"} lacks a title, link, id or date`, "give every item all four");
+      if (item.link && !item.link.startsWith(`${siteUrl}/`)) problem(url, `item link ${item.link} is not absolute`, "make item links absolute with the site URL");
+    }
+  }
+  if (site.files.has("feed.json")) {
+    try {
+      const json = JSON.parse(site.read("/feed.json"));
+      if (json.version !== "https://jsonfeed.org/version/1.1" || !json.title || !Array.isArray(json.items)) problem("/feed.json", "version, title or items missing", "follow JSON Feed 1.1");
+      for (const item of json.items ?? []) if (!item.id || !(item.content_html ?? item.content_text)) problem("/feed.json", `item ${item.url ?? "?"} lacks an id or content`, "give every item an id and content");
+      if (json.feed_url !== `${siteUrl}/feed.json`) problem("/feed.json", `feed_url is ${json.feed_url}`, `set it to ${siteUrl}/feed.json`);
+    } catch (error) {
+      problem("/feed.json", `not valid JSON: ${(error as Error).message}`, "fix the JSON feed template");
+    }
+  }
+  return problems;
+}
+
+const NEWS_ARTICLE_FIELDS = ["headline", "datePublished", "dateModified", "author", "publisher"] as const;
+
+/** JSON-LD parses and carries Google's recommended NewsArticle fields; Open Graph is complete. */
+export function checkStructuredData(site: BuiltSite): AuditProblem[] {
+  const problems: AuditProblem[] = [];
+  for (const page of site.pages.filter((url) => url !== "/404.html")) {
+    const html = site.read(page);
+    const problem = (text: string, fix: string) => problems.push({ check: "structured data", page, problem: text, fix });
+    for (const [, json] of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+      let data: Record<string, unknown>;
+      try {
+        data = JSON.parse(json!);
+      } catch (error) {
+        problem(`JSON-LD does not parse: ${(error as Error).message}`, "serialise it with serializeJsonLd");
+        continue;
+      }
+      if (data["@type"] !== "NewsArticle") continue;
+      for (const field of NEWS_ARTICLE_FIELDS) if (!data[field]) problem(`NewsArticle has no ${field}`, `add ${field} to the JSON-LD`);
+      const authors = (data.author as { name?: string; url?: string }[] | undefined) ?? [];
+      if (authors.some((author) => !author.name || !author.url)) problem("a NewsArticle author lacks a name or url", "give each author a name and url");
+      if (html.includes('class="lead-image"') && !data.image) problem("NewsArticle has no image though the article has one", "add the lead image");
+    }
+    const og = (property: string) => new RegExp(`<meta property="og:${property}" content="([^"]*)"`).exec(html)?.[1];
+    for (const property of ["title", "type", "url"]) if (!og(property)) problem(`no og:${property}`, `add og:${property} to the page's head`);
+    if (og("type") === "article" && html.includes('class="lead-image"') && !og("image")) problem("no og:image though the article has a lead image", "add og:image");
+    const image = og("image");
+    if (image && !/^https?:\/\//.test(image)) problem(`og:image ${image} is not absolute`, "make it absolute with the site URL");
+  }
+  return problems;
+}
+
+/** The sitemaps list exactly the public pages: every HTML page but 404.html. */
+export function checkSitemaps(site: BuiltSite, siteUrl: string): AuditProblem[] {
+  const problems: AuditProblem[] = [];
+  const listed = new Set<string>();
+  const read = (url: string) => {
+    const document = strictXml(site.read(url));
+    for (const loc of Array.from(document.getElementsByTagName("loc")).map((element) => element.textContent ?? "")) {
+      if (document.documentElement?.tagName === "sitemapindex") read(new URL(loc).pathname);
+      else listed.add(loc);
+    }
+  };
+  try {
+    read("/sitemap.xml");
+  } catch (error) {
+    return [{ check: "sitemaps", page: "/sitemap.xml", problem: `cannot be read: ${(error as Error).message}`, fix: "fix the sitemap template" }];
+  }
+  const pages = new Set(site.pages.filter((page) => page !== "/404.html").map((page) => `${siteUrl}${page}`));
+  for (const page of pages) if (!listed.has(page)) problems.push({ check: "sitemaps", page: new URL(page).pathname, problem: "missing from sitemap.xml", fix: "list every public page in the sitemap" });
+  for (const loc of listed) if (!pages.has(loc)) problems.push({ check: "sitemaps", page: loc, problem: "listed in sitemap.xml but not built", fix: "list only pages that exist" });
+  return problems;
+}
+
+export const ARTICLE_BUDGET_BYTES = 40 * 1024;
+
+/** Article pages: HTML + CSS within budget, no script but structured data. */
+export function checkBudgets(site: BuiltSite, articles: string[]): AuditProblem[] {
+  const css = site.files.has("assets/site.css") ? site.read("/assets/site.css").length : 0;
+  return articles.flatMap((page) => {
+    const html = site.read(page);
+    const problems: AuditProblem[] = [];
+    if (html.length + css > ARTICLE_BUDGET_BYTES) problems.push({ check: "budgets", page, problem: `HTML + CSS is ${((html.length + css) / 1024).toFixed(1)} KB (budget 40 KB)`, fix: "trim the page or the stylesheet" });
+    if (/<script(?![^>]*application\/ld\+json)/.test(html)) problems.push({ check: "budgets", page, problem: "the article page loads JavaScript", fix: "keep scripts off article pages" });
+    return problems;
+  });
+}
+
+/** axe-core in headless Chromium on one page of each kind: no serious or critical violation. */
+export async function checkAccessibility(site: BuiltSite, sample: string[]): Promise<AuditProblem[]> {
+  const server = await serveStatic(site.dir);
+  const browser = await launchChromium();
+  const problems: AuditProblem[] = [];
+  try {
+    for (const page of sample) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(`${server.origin}${page}`);
+      if (page.startsWith("/search/")) await tab.waitForSelector(".search-result, [data-search-status]:not(:empty)").catch(() => undefined);
+      const report = await new AxeBuilder({ page: tab }).analyze();
+      for (const violation of report.violations.filter((entry) => entry.impact === "serious" || entry.impact === "critical")) {
+        problems.push({ check: "accessibility", page, problem: `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`, fix: violation.helpUrl });
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return problems;
+}
