@@ -1,6 +1,7 @@
 // A built site as the audit reads it: its files, its pages by URL, their HTML.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { decodeHtml } from "../markdown/index.ts";
 
 export interface AuditProblem {
   check: string;
@@ -46,8 +47,4 @@ export function attributes(html: string, tag: string, attribute: string): string
   const pattern = new RegExp(`<${tag}\\b[^>]*?\\s${attribute}="([^"]*)"`, "gi");
   for (const match of html.matchAll(pattern)) values.push(decodeHtml(match[1]!));
   return values;
-}
-
-export function decodeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#(\d+));/g, (_, name: string, code?: string) => (code ? String.fromCharCode(Number(code)) : ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" } as Record<string, string>)[name]!));
 }

@@ -2,7 +2,7 @@
 // lists of article references, newest first, collected in one pass over the articles.
 import type { Article } from "../content/article.ts";
 import type { Publication } from "../content/load.ts";
-import { authorUrl, categoryUrl, homeUrl, tagUrl } from "../urls/index.ts";
+import { authorUrl, categoryUrl, homeUrl, monthUrl, tagUrl, yearUrl } from "../urls/index.ts";
 
 export type ArchiveKind = "home" | "category" | "tag" | "author" | "year" | "month";
 
@@ -16,9 +16,6 @@ export interface Archive {
   name: string;
   articles: Article[];
 }
-
-export const yearUrl = (year: number): string => `/${year}/`;
-export const monthUrl = (year: number, month: number): string => `/${year}/${String(month).padStart(2, "0")}/`;
 
 export interface Archives {
   home: Archive;

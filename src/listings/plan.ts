@@ -1,6 +1,7 @@
 // The one pagination planner for every listing: which items each page shows and how its
 // pages link. Eleventy paginates a single template over the flat list of planned pages.
-import { buildPager, listingPageUrl, type Pager } from "../pagination/index.ts";
+import { buildPager, type Pager } from "../pagination/index.ts";
+import { listingPageUrl } from "../urls/index.ts";
 
 export interface PlannedPage<Item> {
   /** 1-based. */

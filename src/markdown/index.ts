@@ -25,11 +25,12 @@ export function renderFirstParagraph(source: string): string {
 /** Text without Markdown syntax, for summaries and meta descriptions. */
 export function plainText(source: string): string {
   const html = markdown.render(source);
-  return decodeEntities(html.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  return decodeHtml(html.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name] ?? "");
+/** Text from HTML-escaped text: the named entities markdown-it and Nunjucks write, and &#N;. */
+export function decodeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|#(\d+));/g, (_, name: string, code?: string) => (code ? String.fromCharCode(Number(code)) : ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" } as Record<string, string>)[name]!));
 }
 
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */

@@ -47,8 +47,3 @@ export function buildPager(count: number, current: number | undefined, urlOf: (p
     last: step("Last", count),
   };
 }
-
-/** Page K of a paged listing: page 1 is the listing's own URL, never …/page/1/. */
-export function listingPageUrl(listingUrl: string, page: number): string {
-  return page === 1 ? listingUrl : `${listingUrl}page/${page}/`;
-}

@@ -38,6 +38,14 @@ export const jsonFeedUrl = "/feed.json";
 export const categoryFeedUrl = (id: string): string => `${categoryUrl(id)}feed.xml`;
 export const authorFeedUrl = (id: string): string => `${authorUrl(id)}feed.xml`;
 
+export const yearUrl = (year: number): string => `/${year}/`;
+export const monthUrl = (year: number, month: number): string => `/${year}/${String(month).padStart(2, "0")}/`;
+
+/** Page K of a paged listing: page 1 is the listing's own URL, never …/page/1/. */
+export function listingPageUrl(listingUrl: string, page: number): string {
+  return page === 1 ? listingUrl : `${listingUrl}page/${page}/`;
+}
+
 /** `/<yyyy>/<mm>/<slug>/`, year and month of the date in the site's zone. */
 export function articleUrl(date: DateTime, slug: string): string {
   return `/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
