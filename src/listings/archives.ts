@@ -31,7 +31,20 @@ export interface Archives {
   months: Archive[];
 }
 
+const collected = new WeakMap<Publication, Archives>();
+
+/** The archives of a publication, collected once per build for listings, feeds and sitemaps. */
 export function collectArchives(publication: Publication): Archives {
+  if (!collected.has(publication)) collected.set(publication, bucketArticles(publication));
+  return collected.get(publication)!;
+}
+
+/** Every paged archive, in the order its pages are written: home, categories, tags, authors, years, months. */
+export function pagedArchives(archives: Archives): Archive[] {
+  return [archives.home, ...archives.categories, ...archives.tags, ...archives.authors, ...archives.years, ...archives.months];
+}
+
+function bucketArticles(publication: Publication): Archives {
   const categories = new Map([...publication.categories.keys()].map((id) => [id, archive("category", id, categoryUrl(id), id)]));
   const authors = new Map([...publication.authors.keys()].map((id) => [id, archive("author", id, authorUrl(id), id)]));
   const tags = new Map<string, Archive>();

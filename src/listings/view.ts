@@ -8,7 +8,7 @@ import type { Pager } from "../pagination/index.ts";
 import { absoluteUrl, archiveUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, tagIndexUrl } from "../urls/index.ts";
 import { pageMeta, type HeadMeta } from "../seo/index.ts";
 import { catalogueOf, type AuthorCard, type Catalogue, type Teaser } from "../articles/catalogue.ts";
-import { collectArchives, type Archive, type Archives } from "./archives.ts";
+import { collectArchives, pagedArchives, type Archive } from "./archives.ts";
 import { planPages } from "./plan.ts";
 
 /** Listings a reader scrolls through get "Load more"; date archives are browsed by period. */
@@ -53,14 +53,15 @@ export interface ListingSite {
 
 const stories = (count: number) => `${count} ${count === 1 ? "story" : "stories"}`;
 
-export async function buildListings(publication: Publication, images: ImageProcessor, archives: Archives = collectArchives(publication)): Promise<ListingSite> {
+export async function buildListings(publication: Publication, images: ImageProcessor): Promise<ListingSite> {
+  const archives = collectArchives(publication);
   const { site } = publication;
   const catalogue = await catalogueOf(publication, images);
   const canonical = (url: string) => absoluteUrl(site.url, url);
   const profiles = new Map([...publication.authors.keys()].map((id) => [id, authorProfile(publication, catalogue, id)]));
 
   const pages: ListingPage[] = [];
-  for (const archive of [archives.home, ...archives.categories, ...archives.tags, ...archives.authors, ...archives.years, ...archives.months]) {
+  for (const archive of pagedArchives(archives)) {
     const heading = headingOf(archive, publication);
     for (const planned of planPages(archive.url, archive.articles, site.postsPerPage)) {
       const cards = planned.items.map(catalogue.teaser);

@@ -7,7 +7,7 @@ import { currentBuild } from "../publication/index.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
 import { absoluteUrl, archiveUrl, categoryIndexUrl, searchUrl, tagIndexUrl } from "../urls/index.ts";
 import { planArticlePages } from "../articles/pages.ts";
-import { collectArchives } from "../listings/archives.ts";
+import { collectArchives, pagedArchives } from "../listings/archives.ts";
 import { planPages } from "../listings/plan.ts";
 
 /** The sitemap protocol's limit per file; larger sites get a sitemap index. */
@@ -42,7 +42,7 @@ export function sitemapEntries(publication: Publication): SitemapEntry[] {
   const newest = articles[0] && lastModified(articles[0]);
   const entries: SitemapEntry[] = [];
   const archives = collectArchives(publication);
-  for (const archive of [archives.home, ...archives.categories, ...archives.tags, ...archives.authors, ...archives.years, ...archives.months]) {
+  for (const archive of pagedArchives(archives)) {
     for (const page of planPages(archive.url, archive.articles, site.postsPerPage)) {
       const latest = page.items.reduce<string | undefined>((max, article) => {
         const modified = lastModified(article);
