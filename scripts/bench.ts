@@ -117,6 +117,8 @@ async function measureReader(): Promise<void> {
       console.log(`article page: HTML ${(result.articleHtmlBytes / 1024).toFixed(1)} KB + CSS ${(result.cssBytes / 1024).toFixed(1)} KB = ${((result.articleHtmlBytes + result.cssBytes) / 1024).toFixed(1)} KB before images (uncompressed); scripts: ${result.articleScripts}`);
     }
     console.log(`search "${word}": first ${result.searchResults} results after ${(result.searchTransferBytes / 1024).toFixed(1)} KB transferred in ${result.searchRequests} requests (${(result.searchUncompressedBytes / 1024).toFixed(1)} KB uncompressed)`);
+    const kinds = Object.entries(result.searchBytesByKind).sort((a, b) => b[1] - a[1]);
+    console.log(`  of which ${kinds.map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KB`).join(", ")}`);
   }
 }
 

@@ -13,6 +13,21 @@ export interface ReaderSide {
   searchRequests: number;
   searchTransferBytes: number;
   searchUncompressedBytes: number;
+  /** Transferred bytes of the search by kind of file (page, script, index chunk, image…). */
+  searchBytesByKind: Record<string, number>;
+}
+
+/** What a request of the search page fetched, for the breakdown of its bytes. */
+function kindOf(url: string): string {
+  const { pathname } = new URL(url);
+  if (/\/pagefind[^/]*\/index\//.test(pathname)) return "word index chunks";
+  if (/\/pagefind[^/]*\/fragment\//.test(pathname)) return "result fragments";
+  if (/\/pagefind[^/]*\/filter\//.test(pathname)) return "filter chunks";
+  if (/\.pf_meta$/.test(pathname)) return "index metadata";
+  if (/\/wasm\.[^/]+\.pagefind$/.test(pathname)) return "WebAssembly";
+  if (/\.js$/.test(pathname)) return "scripts";
+  if (/\.(jpe?g|webp|png|svg|avif)$/.test(pathname)) return "images";
+  return "page, CSS and other";
 }
 
 export async function measureReaderSide(siteDir: string, articleUrl: string, word: string): Promise<ReaderSide> {
@@ -27,9 +42,13 @@ export async function measureReaderSide(siteDir: string, articleUrl: string, wor
     let transfer = 0;
     let uncompressed = 0;
     let requests = 0;
+    const byKind: Record<string, number> = {};
     searchPage.on("requestfinished", async (request) => {
       const sizes = await request.sizes();
-      transfer += sizes.responseBodySize + sizes.responseHeadersSize;
+      const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+      transfer += bytes;
+      const kind = kindOf(request.url());
+      byKind[kind] = (byKind[kind] ?? 0) + bytes;
       uncompressed += (await (await request.response())?.body())?.length ?? 0;
       requests++;
     });
@@ -45,6 +64,7 @@ export async function measureReaderSide(siteDir: string, articleUrl: string, wor
       searchRequests: requests,
       searchTransferBytes: transfer,
       searchUncompressedBytes: uncompressed,
+      searchBytesByKind: byKind,
     };
   } finally {
     await browser.close();

@@ -2,6 +2,8 @@
 // with counts, relevance or date order, and the query and filters in the URL so results are
 // linkable and the back button returns to them. Without JavaScript the page says so.
 // Few results at first: each needs its own fragment request; "More results" fetches the next.
+// The filters are loaded when the reader opens them (or follows a link with filters set):
+// their index is as large as the rest of a first search together.
 const PAGE_SIZE = 5;
 const FILTERS = [
   ["category", "Category"],
@@ -48,8 +50,14 @@ function writeUrl() {
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
-/** One checkbox per filter value, built once; counts follow each search. */
+/** One checkbox per filter value, built once when the filters are opened; counts follow each search. */
 const checkboxes = new Map();
+let filtersLoaded;
+function loadFilters() {
+  filtersLoaded ??= pagefind.filters().then(buildFilters);
+  return filtersLoaded;
+}
+
 function buildFilters(available) {
   for (const [name, label] of FILTERS) {
     const values = Object.keys(available[name] ?? {}).sort((a, b) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b)));
@@ -82,6 +90,7 @@ function buildFilters(available) {
 }
 
 function updateCounts(counts) {
+  if (!checkboxes.size) return;
   for (const [key, { option, box, count }] of checkboxes) {
     const [name, value] = key.split("\u0000");
     const n = counts?.[name]?.[value] ?? 0;
@@ -147,7 +156,7 @@ async function runSearch() {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = "Type a word or two: results appear as you type.";
-    updateCounts((await pagefind.filters()));
+    if (filtersLoaded) updateCounts(await pagefind.filters());
     return;
   }
   const search = await pagefind.search(query, { filters: activeFilters(), sort: state.sort === "newest" ? { date: "desc" } : undefined });
@@ -179,13 +188,27 @@ sortSelect.addEventListener("change", () => {
   runSearch();
 });
 more.querySelector("button").addEventListener("click", showMore);
-window.addEventListener("popstate", () => {
+/** A link or history entry with filters set opens the filters. */
+async function openFiltersIfSet() {
+  if (!FILTERS.some(([name]) => state.filters[name].size)) return;
+  filterPanel.open = true;
+  await loadFilters();
+}
+
+window.addEventListener("popstate", async () => {
   readUrl();
+  await openFiltersIfSet();
   for (const { box } of checkboxes.values()) box.checked = state.filters[box.name].has(box.value);
   runSearch();
 });
 
+filterPanel.addEventListener("toggle", async () => {
+  if (!filterPanel.open || filtersLoaded) return;
+  await loadFilters();
+  runSearch();
+});
+
 readUrl();
-buildFilters(await pagefind.filters());
+await openFiltersIfSet();
 app.hidden = false;
 runSearch();

@@ -55,11 +55,25 @@ describe("search", () => {
   });
 
   it("narrows results to a category with its filter, and shows result details", async () => {
-    const page = await openSearch("?q=budget");
+    const page = await openSearch("");
+    const filterRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/filter/")) filterRequests.push(request.url());
+    });
+    await page.goto(`${chromium.origin}/search/?q=budget`);
     await waitForResults(page, "budget");
     const all = await resultLinks(page);
+    // The filters' index is fetched only when a reader opens them.
+    expect(filterRequests).toEqual([]);
+    expect(await page.getByRole("checkbox", { name: /^Economy/ }).count()).toBe(0);
+    await page.locator("[data-search-filters] > summary").click();
     await page.getByRole("checkbox", { name: /^Economy/ }).check();
-    await page.waitForFunction((count) => document.querySelectorAll(".search-result").length < count, all.length);
+    expect(filterRequests.length).toBeGreaterThan(0);
+    // The list is emptied while the filtered search runs: wait for the narrowed results.
+    await page.waitForFunction((count) => {
+      const shown = document.querySelectorAll(".search-result").length;
+      return shown > 0 && shown < count;
+    }, all.length);
     const narrowed = await resultLinks(page);
     expect(narrowed.length).toBeGreaterThan(0);
     // A multi-page article's result is its View all page.
@@ -90,9 +104,11 @@ describe("search", () => {
     await page.context().close();
   });
 
-  it("has no axe violations with results shown", async () => {
+  it("has no axe violations with results and filters shown", async () => {
     const page = await openSearch("?q=budget");
     await waitForResults(page, "budget");
+    await page.locator("[data-search-filters] > summary").click();
+    await page.getByRole("checkbox", { name: /^Economy/ }).waitFor();
     const report = await new AxeBuilder({ page }).analyze();
     expect(report.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
     await page.context().close();
