@@ -40,6 +40,7 @@ const generationSeconds = (performance.now() - generationStart) / 1000;
 interface Report {
   phases: PhaseRecord[];
   peakMemoryMiB: Record<string, number>;
+  childCpuMs: Record<string, number>;
 }
 
 function build(label: string): void {
@@ -62,17 +63,19 @@ function build(label: string): void {
   const pages = files.filter((file) => file.endsWith(".html")).length;
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 
-  const row = (name: string, wall: string, cpu: string) => `${name.padEnd(22)}${wall.padStart(9)}${cpu.padStart(9)}`;
+  const row = (name: string, wall: string, cpu: string) => `${name.padEnd(22)}${wall.padStart(9)}${cpu.padStart(12)}`;
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   const phaseWall = report.phases.reduce((sum, entry) => sum + entry.wallMs, 0);
   const phaseCpu = report.phases.reduce((sum, entry) => sum + entry.cpuMs, 0);
   console.log(`\n${label} build of ${articles.toLocaleString("en")} articles (${root})`);
-  console.log(row("phase", "wall s", "cpu s"));
+  console.log(row("phase", "wall s", "node cpu s"));
   for (const entry of report.phases) console.log(row(entry.name, seconds(entry.wallMs), seconds(entry.cpuMs)));
   console.log(row("startup and loading", (wallSeconds - phaseWall / 1000).toFixed(2), ""));
   console.log(row("total", wallSeconds.toFixed(2), seconds(phaseCpu)));
   const memory = Object.entries(report.peakMemoryMiB).map(([process, mib]) => `${process} ${Math.round(mib)} MiB`);
   console.log(`peak memory per process: ${memory.join(", ")}`);
+  const childCpu = Object.entries(report.childCpuMs).filter(([, ms]) => ms >= 10).map(([process, ms]) => `${process} ${seconds(ms)} s`);
+  if (childCpu.length) console.log(`CPU of child processes (alongside the phases): ${childCpu.join(", ")}`);
   console.log(`output: ${pages.toLocaleString("en")} pages, ${files.length.toLocaleString("en")} files, ${(bytes / 2 ** 20).toFixed(1)} MiB; ${Math.round(pages / wallSeconds).toLocaleString("en")} pages/s`);
 }
 
@@ -104,19 +107,29 @@ function printProfile(): void {
 async function measureReader(): Promise<void> {
   const { measureReaderSide } = await import("../src/bench/reader.ts");
   const site = path.join(root, "_site");
-  const article = (readdirSync(site, { recursive: true }) as string[]).find((file) => /^\d{4}\/\d{2}\/story-[^/]+\/index\.html$/.test(file))!;
-  const text = readFileSync(path.join(site, article), "utf8");
-  // A word from the article's headline (rarer) and its body's first word (among the most common).
-  const rare = /data-pagefind-meta="title">([A-Za-z]+)/.exec(text)![1]!.toLowerCase();
+  // Article pages by URL, so by month: the newest story's search words are in the first
+  // bundle a search reads, the oldest story's in the last.
+  const articlePages = (readdirSync(site, { recursive: true }) as string[]).filter((file) => /^\d{4}\/\d{2}\/story-[^/]+\/index\.html$/.test(file)).sort();
+  const newest = articlePages.at(-1)!;
+  const oldest = articlePages[0]!;
+  const read = (file: string) => readFileSync(path.join(site, file), "utf8");
+  // A word from a headline (rarer) and a body's first word (among the most common).
+  const headlineWord = (file: string) => /data-pagefind-meta="title">([A-Za-z]+)/.exec(read(file))![1]!.toLowerCase();
+  const text = read(newest);
   const common = /<p>([A-Z][a-z]+) /.exec(text.slice(text.indexOf("article-body")))![1]!.toLowerCase();
-  const articleUrl = `/${article.replace(/index\.html$/, "")}`;
+  const articleUrl = `/${newest.replace(/index\.html$/, "")}`;
   console.log(`\nreader side, served with gzip for text (article ${articleUrl})`);
-  for (const word of [rare, common]) {
+  const searches: [string, string][] = [
+    [headlineWord(newest), "a headline word of the newest story"],
+    [headlineWord(oldest), "a headline word of the oldest story"],
+    [common, "a common word"],
+  ];
+  for (const [index, [word, what]] of searches.entries()) {
     const result = await measureReaderSide(site, articleUrl, word);
-    if (word === rare) {
+    if (index === 0) {
       console.log(`article page: HTML ${(result.articleHtmlBytes / 1024).toFixed(1)} KB + CSS ${(result.cssBytes / 1024).toFixed(1)} KB = ${((result.articleHtmlBytes + result.cssBytes) / 1024).toFixed(1)} KB before images (uncompressed); scripts: ${result.articleScripts}`);
     }
-    console.log(`search "${word}": first ${result.searchResults} results after ${(result.searchTransferBytes / 1024).toFixed(1)} KB transferred in ${result.searchRequests} requests (${(result.searchUncompressedBytes / 1024).toFixed(1)} KB uncompressed)`);
+    console.log(`search "${word}" (${what}): first ${result.searchResults} results after ${(result.searchTransferBytes / 1024).toFixed(1)} KB transferred in ${result.searchRequests} requests (${(result.searchUncompressedBytes / 1024).toFixed(1)} KB uncompressed)`);
     const kinds = Object.entries(result.searchBytesByKind).sort((a, b) => b[1] - a[1]);
     console.log(`  of which ${kinds.map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KB`).join(", ")}`);
   }

@@ -2,13 +2,15 @@
 // (No timing is asserted: targets are read from the bench, not from tests.)
 import { expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { projectRoot, tempDir } from "./helpers/build.ts";
 
 it("builds 200 generated articles and reports every phase", () => {
   const dir = tempDir("bench");
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--articles", "200", "--dir", dir], { cwd: projectRoot, encoding: "utf8" });
+  // Small runs and bundles, as a large publication gets them: four Eleventy runs, four bundles.
+  const env = { ...process.env, NEWSROOM_ARTICLES_PER_RUN: "50", NEWSROOM_SEARCH_BUNDLE_SIZE: "50" };
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--articles", "200", "--dir", dir], { cwd: projectRoot, encoding: "utf8", env });
   expect(result.status, result.stderr).toBe(0);
   for (const phase of ["validation", "images", "eleventy", "search index", "copy images", "swap", "startup and loading", "total"]) {
     expect(result.stdout).toMatch(new RegExp(`^${phase}\\s+\\d+\\.\\d\\d`, "m"));
@@ -20,5 +22,9 @@ it("builds 200 generated articles and reports every phase", () => {
   expect(articlePages).toHaveLength(200);
   expect(pages).toBeGreaterThan(200);
   expect(files).toBeGreaterThan(pages!);
-  for (const file of ["index.html", "feed.xml", "sitemap.xml", "search/index.html", "pagefind/pagefind.js"]) expect(existsSync(path.join(site, file)), file).toBe(true);
+  // Every article is in exactly one bundle.
+  const bundles = readdirSync(site).filter((name) => /^pagefind(-\d+)?$/.test(name));
+  const indexed = bundles.map((bundle) => JSON.parse(readFileSync(path.join(site, bundle, "pagefind-entry.json"), "utf8")).languages.en.page_count as number);
+  expect(indexed).toEqual([50, 50, 50, 50]);
+  for (const file of ["index.html", "feed.xml", "sitemap.xml", "search/index.html", "pagefind/pagefind.js", "pagefind-4/pagefind-entry.json"]) expect(existsSync(path.join(site, file)), file).toBe(true);
 });

@@ -53,12 +53,17 @@ export class ArticlePage {
   }
 }
 
-export async function buildArticlePages(publication: Publication, images: ImageProcessor): Promise<ArticlePage[]> {
+const relatedByPublication = new WeakMap<Publication, Map<Article, Article[]>>();
+
+/** The pages of the articles from position `start` up to `end` (newest first), or of all. */
+export async function buildArticlePages(publication: Publication, images: ImageProcessor, { start = 0, end = Number.POSITIVE_INFINITY } = {}): Promise<ArticlePage[]> {
   const { site, articles } = publication;
   const catalogue = await catalogueOf(publication, images);
-  const related = relatedArticles(articles);
+  if (!relatedByPublication.has(publication)) relatedByPublication.set(publication, relatedArticles(articles));
+  const related = relatedByPublication.get(publication)!;
   const pages: ArticlePage[] = [];
-  articles.forEach((article, index) => {
+  articles.slice(start, end).forEach((article, position) => {
+    const index = start + position;
     const teaser = catalogue.teaser(article);
     const newer = articles[index - 1];
     const older = articles[index + 1];

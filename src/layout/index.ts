@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { currentBuild } from "../publication/index.ts";
+import { isLastRun } from "../publication/runs.ts";
 import { minifyCss } from "./css.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
 import { archiveUrl, categoryIndexUrl, categoryUrl, homeUrl, searchUrl } from "../urls/index.ts";
@@ -13,6 +14,7 @@ export default function layoutPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ "src/layout/favicon.svg": FAVICON_URL });
   eleventyConfig.addWatchTarget("src/layout/site.css");
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (!isLastRun()) return;
     const target = path.join(directories.output, STYLESHEET_URL);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, minifyCss(await readFile(path.join(import.meta.dirname, "site.css"), "utf8")));

@@ -8,5 +8,7 @@ export interface EleventyConfig {
   on(event: "eleventy.after", handler: (event: { directories: { output: string }; results: { url: string; content: string }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
   on(event: "eleventy.before", handler: (event: { directories: { output: string } }) => unknown): void;
+  /** Globs of input files Eleventy leaves alone. */
+  ignores: Set<string>;
   addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
 }

@@ -7,6 +7,7 @@ import { loadPublication, type Publication } from "../content/load.ts";
 import { ImageProcessor } from "../images/index.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { phase } from "./phases.ts";
+import { isLastRun } from "./runs.ts";
 
 export interface BuildSettings {
   /** The publication folder: _data/, posts/, img/. */
@@ -53,13 +54,14 @@ export default function publicationPlugin(eleventyConfig: EleventyConfig): void 
   eleventyConfig.on("eleventy.beforeWatch", () => {
     current = undefined;
   });
-  eleventyConfig.on("eleventy.after", ({ directories }) =>
-    phase("copy images", async () => {
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (!isLastRun()) return;
+    await phase("copy images", async () => {
       const { images } = await currentBuild();
       await images.copyUsedInto(directories.output);
       // Images are copied as they are too, for Markdown bodies that point at them.
       const imageFolder = path.join(root, "img");
       if (existsSync(imageFolder)) await cp(imageFolder, path.join(directories.output, "img"), { recursive: true });
-    }),
-  );
+    });
+  });
 }

@@ -1,5 +1,6 @@
-// Where a build spends its time: wall and CPU time of each phase (CPU including child
-// processes such as Pagefind's indexer) and peak memory of every process, for the benchmark.
+// Where a build spends its time, for the benchmark: wall and CPU time of each phase (CPU of
+// the build's own process), and the peak memory and CPU time of every process, Pagefind's
+// indexer included, which works alongside several phases.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 
 export interface PhaseRecord {
@@ -16,13 +17,8 @@ interface OpenPhase extends PhaseRecord {
 const records: PhaseRecord[] = [];
 const open: OpenPhase[] = [];
 
-/** CPU time of this process and of the children it has waited for (Linux /proc), in ms. */
+/** CPU time of this process, in ms. */
 function cpuMs(): number {
-  if (existsSync("/proc/self/stat")) {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
-    // utime, stime, cutime, cstime: fields 14–17 of proc(5), in clock ticks of 10 ms.
-    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
-  }
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
@@ -49,13 +45,27 @@ export async function phase<T>(name: string, work: () => Promise<T>): Promise<T>
   }
 }
 
+/** The recorded phases, one per name (a phase run several times is summed), in first-run order. */
 export function phaseRecords(): PhaseRecord[] {
-  return [...records];
+  const byName = new Map<string, PhaseRecord>();
+  for (const { name, wallMs, cpuMs } of records) {
+    const total = byName.get(name) ?? { name, wallMs: 0, cpuMs: 0 };
+    byName.set(name, { name, wallMs: total.wallMs + wallMs, cpuMs: total.cpuMs + cpuMs });
+  }
+  return [...byName.values()];
 }
 
-/** Peak resident memory (MiB) of this process and, sampled, of each child process by name. */
-export class MemorySampler {
+export interface ProcessUsage {
+  /** Peak resident memory (MiB) by process name: this process is "node". */
+  peakMemoryMiB: Record<string, number>;
+  /** CPU time (ms) of each child process by name, as last sampled. */
+  childCpuMs: Record<string, number>;
+}
+
+/** Samples the peak memory and CPU time of this process's children (Linux /proc). */
+export class ProcessSampler {
   private readonly peaks = new Map<string, number>();
+  private readonly cpu = new Map<string, { name: string; ms: number }>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(intervalMs = 100) {
@@ -78,6 +88,9 @@ export class MemorySampler {
           const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? pid;
           const peak = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) / 1024;
           this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, peak));
+          // utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms.
+          const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          this.cpu.set(pid, { name, ms: (Number(fields[11]) + Number(fields[12])) * 10 });
         } catch {
           // The child exited between listing and reading.
         }
@@ -85,9 +98,11 @@ export class MemorySampler {
     }
   }
 
-  stop(): Record<string, number> {
+  stop(): ProcessUsage {
     this.sample();
     clearInterval(this.timer);
-    return { node: process.resourceUsage().maxRSS / 1024, ...Object.fromEntries(this.peaks) };
+    const childCpuMs: Record<string, number> = {};
+    for (const { name, ms } of this.cpu.values()) childCpuMs[name] = (childCpuMs[name] ?? 0) + ms;
+    return { peakMemoryMiB: { node: process.resourceUsage().maxRSS / 1024, ...Object.fromEntries(this.peaks) }, childCpuMs };
   }
 }

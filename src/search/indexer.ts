@@ -9,14 +9,13 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 
 /**
- * Measured on 10,000 generated articles (npm run bench): one bundle took 120 s and 3.2 GiB
- * after rendering; four bundles took 45 s and 1.0 GiB, but a one-word search then
- * transferred 437 KB to 1.3 MB instead of one bundle's ~160 KB (each bundle brings its own
- * WebAssembly, metadata and index chunks). Readers come first: a site is split only where
- * one bundle would no longer fit in memory. A rare word found in one bundle can also bring
- * weaker partial-word matches from the others (Pagefind falls back to prefixes per bundle).
+ * Pagefind's memory grows faster than the pages it holds (measured with npm run bench on
+ * 10,000 generated articles: one bundle 3.5 GiB, bundles of 2,500 articles 1.0 GiB each), and
+ * a bundle is written as soon as the Eleventy run that renders its articles ends. Bundles
+ * hold consecutive stories, newest first, and the search page reads older ones only when it
+ * needs them (search.js), so readers do not pay for the number of bundles.
  */
-export const ARTICLES_PER_BUNDLE = 10_000;
+export const ARTICLES_PER_BUNDLE = 2_500;
 
 export interface BuiltPage {
   url: string;

@@ -20,16 +20,38 @@ const more = app.querySelector("[data-search-more]");
 const sortSelect = app.querySelector('select[name="sort"]');
 const filterPanel = app.querySelector("[data-search-filters]");
 
-// Large publications are indexed in several bundles; the first one merges the others.
-const [bundle, ...moreBundles] = app.dataset.bundles.split(" ");
-const pagefind = await import(`${bundle}pagefind.js`);
-await pagefind.options({ excerptLength: 30 });
-for (const other of moreBundles) await pagefind.mergeIndex(other);
+// Large publications are indexed in bundles of consecutive stories, newest first. A search
+// reads the newest bundle, and older ones only while it has fewer than a page of results or
+// when the reader asks for more: a first search for a common word costs the same at 1,000 or
+// 100,000 stories; a rare word reads back until it has a page of results.
+// Filters cover every story, so opening them reads every bundle.
+const bundles = app.dataset.bundles.split(" ");
+const bundlesSince = app.dataset.bundlesSince.split("|");
+const OPTIONS = { excerptLength: 30 };
+const pagefind = await import(`${bundles[0]}pagefind.js`);
+await pagefind.options(OPTIONS);
 pagefind.init();
+let bundlesRead = 1;
+let reading = Promise.resolve();
+const olderLeft = () => bundlesRead < bundles.length;
+
+/** Adds the next older bundle to the search (one at a time, whoever asks). */
+function readOlderBundle() {
+  reading = reading.then(async () => {
+    if (!olderLeft()) return;
+    await pagefind.mergeIndex(bundles[bundlesRead], OPTIONS);
+    bundlesRead++;
+  });
+  return reading;
+}
+
+async function readEveryBundle() {
+  while (olderLeft()) await readOlderBundle();
+}
 
 const state = { q: "", sort: "relevance", filters: Object.fromEntries(FILTERS.map(([name]) => [name, new Set()])) };
 let results = [];
-let shown = 0;
+let shown = new Set();
 let latestRun = 0;
 
 function readUrl() {
@@ -54,7 +76,7 @@ function writeUrl() {
 const checkboxes = new Map();
 let filtersLoaded;
 function loadFilters() {
-  filtersLoaded ??= pagefind.filters().then(buildFilters);
+  filtersLoaded ??= readEveryBundle().then(() => pagefind.filters()).then(buildFilters);
   return filtersLoaded;
 }
 
@@ -137,14 +159,40 @@ function resultItem(data) {
   return item;
 }
 
+const unshown = () => results.filter((result) => !shown.has(result.id));
+
+function find(query) {
+  return pagefind.search(query, { filters: activeFilters(), sort: state.sort === "newest" ? { date: "desc" } : undefined });
+}
+
+function showStatus(query) {
+  const count = results.length;
+  const stories = count === 1 ? "story" : "stories";
+  const scope = olderLeft() ? ` since ${bundlesSince[bundlesRead - 1]}` : "";
+  status.textContent = count
+    ? `${count} ${stories}${scope} ${count === 1 ? "matches" : "match"} “${query}”.`
+    : `No stories match “${query}”. Check the spelling, try fewer or other words, clear the filters, or browse the archives.`;
+  more.hidden = !unshown().length && !olderLeft();
+  more.querySelector("button").textContent = unshown().length ? "More results" : `Search stories before ${bundlesSince[bundlesRead - 1]}`;
+}
+
+/** Shows the next results, reading older bundles when the ones read so far are all shown. */
 async function showMore() {
-  const batch = results.slice(shown, shown + PAGE_SIZE);
   const run = latestRun;
+  const query = state.q.trim();
+  while (!unshown().length && olderLeft()) {
+    await readOlderBundle();
+    const search = await find(query);
+    if (run !== latestRun || !search) return;
+    results = search.results;
+    updateCounts(search.filters);
+  }
+  const batch = unshown().slice(0, PAGE_SIZE);
   const pages = await Promise.all(batch.map((result) => result.data()));
   if (run !== latestRun) return;
+  for (const result of batch) shown.add(result.id);
   list.append(...pages.map(resultItem));
-  shown += batch.length;
-  more.hidden = shown >= results.length;
+  showStatus(query);
 }
 
 async function runSearch() {
@@ -159,16 +207,18 @@ async function runSearch() {
     if (filtersLoaded) updateCounts(await pagefind.filters());
     return;
   }
-  const search = await pagefind.search(query, { filters: activeFilters(), sort: state.sort === "newest" ? { date: "desc" } : undefined });
+  let search = await find(query);
+  // A full first page when the archive has one: newer bundles with few matches (or only
+  // partial-word ones, Pagefind's fallback) make it look further back.
+  while (search && search.results.length < PAGE_SIZE && olderLeft()) {
+    await readOlderBundle();
+    search = await find(query);
+  }
   if (run !== latestRun || !search) return;
   results = search.results;
-  shown = 0;
+  shown = new Set();
   list.replaceChildren();
   updateCounts(search.filters);
-  const count = results.length;
-  status.textContent = count
-    ? `${count} ${count === 1 ? "story matches" : "stories match"} “${query}”.`
-    : `No stories match “${query}”. Check the spelling, try fewer or other words, clear the filters, or browse the archives.`;
   await showMore();
 }
 

@@ -1,8 +1,8 @@
 // Search as a reader uses it, in headless Chromium against the built sample.
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, siteInChromium } from "../helpers/browser.ts";
+import { serve, siteInChromium, type StaticSite } from "../helpers/browser.ts";
 import { samplePosts } from "../helpers/sample.ts";
 import { makePublication, projectRoot, runBuild, tempDir } from "../helpers/build.ts";
 import path from "node:path";
@@ -146,10 +146,37 @@ describe("search results from hostile text", () => {
 });
 
 describe("a search index split into several bundles", () => {
-  it("finds every story a single bundle finds, the best one first, with filters over all bundles", async () => {
+  let split: StaticSite;
+  beforeAll(async () => {
     const output = path.join(tempDir("out"), "_site");
     expect(runBuild(projectRoot, output, [], { NEWSROOM_SEARCH_BUNDLE_SIZE: "5" }).status).toBe(0);
-    const split = await serve(output);
+    split = await serve(output);
+  });
+  afterAll(() => split.close());
+
+  it("reads the newest bundle first and older ones only when the reader asks for more", async () => {
+    const context = await chromium.browser.newContext();
+    const page = await context.newPage();
+    const bundlesRead = new Set<string>();
+    page.on("request", (request) => {
+      const bundle = /\/(pagefind[^/]*)\/.+\.pf_meta$/.exec(new URL(request.url()).pathname)?.[1];
+      if (bundle) bundlesRead.add(bundle);
+    });
+    // "the" is in every story: the newest five give a full first page.
+    await page.goto(`${split.origin}/search/?q=the`);
+    await waitForResults(page, "the");
+    expect([...bundlesRead]).toEqual(["pagefind"]);
+    expect(await page.locator(".search-result").count()).toBe(5);
+    expect(await page.locator("[data-search-status]").textContent()).toMatch(/^5 stories since \w+ \d{4} match “the”\.$/);
+    const more = page.locator("[data-search-more] button");
+    expect(await more.textContent()).toMatch(/^Search stories before \w+ \d{4}$/);
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll(".search-result").length > 5);
+    expect([...bundlesRead]).toEqual(["pagefind", "pagefind-2"]);
+    await context.close();
+  });
+
+  it("finds every story a single bundle finds, the best one first, with filters over all bundles", async () => {
     const results = async (origin: string, query: string) => {
       const context = await chromium.browser.newContext();
       const page = await context.newPage();
@@ -158,7 +185,11 @@ describe("a search index split into several bundles", () => {
       while (await page.locator("[data-search-more]:not([hidden]) button").count()) {
         const shown = await page.locator(".search-result").count();
         await page.locator("[data-search-more] button").click();
-        await page.waitForFunction((count) => document.querySelectorAll(".search-result").length > count, shown);
+        // Either more results show, or the older bundles hold no more and the button goes.
+        await page.waitForFunction(
+          (count) => document.querySelectorAll(".search-result").length > count || document.querySelector<HTMLElement>("[data-search-more]")!.hidden,
+          shown,
+        );
       }
       const links = await resultLinks(page);
       await context.close();
@@ -173,6 +204,5 @@ describe("a search index split into several bundles", () => {
       // Extra results can only be partial-word matches from bundles without the word.
       expect(splitResults.length - single.length, query).toBeLessThanOrEqual(2);
     }
-    await split.close();
   });
 });

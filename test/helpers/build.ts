@@ -20,8 +20,9 @@ export function runBuild(content: string, output: string, args: string[] = [], e
   return runScript("scripts/build.ts", ["--content", content, "--output", output, ...args], env);
 }
 
+/** A new folder in the test run's scratch folder (see global-setup.ts). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `newsroom-${prefix}-`));
+  return mkdtempSync(path.join(process.env.NEWSROOM_TEST_SCRATCH ?? tmpdir(), `newsroom-${prefix}-`));
 }
 
 /**

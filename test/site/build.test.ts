@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { makePublication, runBuild, tempDir } from "../helpers/build.ts";
+import { makePublication, projectRoot, runBuild, tempDir } from "../helpers/build.ts";
 import { allFiles, urlExists } from "../helpers/site.ts";
 
 const post = (title: string, extra = "") => `---
@@ -62,6 +62,17 @@ describe("npm run build", () => {
     const hashes = treeHash(first);
     for (const feed of ["feed.xml", "atom.xml", "feed.json", "category/statehouse/feed.xml", "author/maya-okafor/feed.xml", "sitemap.xml"]) expect(hashes[feed], feed).toBeDefined();
     expect(treeHash(second)).toEqual(hashes);
+  });
+
+  it("renders the same site in several Eleventy runs as in one", () => {
+    const now = { NEWSROOM_NOW: "2026-06-01T12:00:00-05:00" };
+    const oneRun = path.join(tempDir("out"), "_site");
+    const runsOfFive = path.join(tempDir("out"), "_site");
+    expect(runBuild(projectRoot, oneRun, [], now).status).toBe(0);
+    expect(runBuild(projectRoot, runsOfFive, [], { ...now, NEWSROOM_ARTICLES_PER_RUN: "5" }).status).toBe(0);
+    const hashes = treeHash(oneRun);
+    expect(Object.keys(hashes).length).toBeGreaterThan(100);
+    expect(treeHash(runsOfFive)).toEqual(hashes);
   });
 
   it("encodes each image once: a rebuild reuses the processed files", () => {
