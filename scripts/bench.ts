@@ -5,12 +5,13 @@
 //   tsx scripts/bench.ts [--articles 1000] [--dir DIR] [--warm] [--profile] [--reader] [--keep]
 //
 // --dir      generate into DIR (default: a temporary folder)
-// --warm     build a second time with the image cache filled, as a publisher's rebuild
+// --warm     add one article and build again, with the image and search caches filled
+//            (a publisher's daily rebuild)
 // --profile  record a V8 CPU profile of the build and list the functions that took longest
 // --reader   measure what a reader downloads, in headless Chromium (Debian's /usr/bin/chromium)
 // --keep     keep the generated publication and its site
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -33,6 +34,8 @@ const articles = Number(values.articles);
 if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles must be a positive whole number, not ${values.articles}`);
 
 const root = path.resolve(values.dir ?? mkdtempSync(path.join(tmpdir(), "newsroom-bench-")));
+// A cold build starts without caches, and a reused --dir without an earlier run's posts.
+for (const folder of ["posts", ".cache"]) rmSync(path.join(root, folder), { recursive: true, force: true });
 const generationStart = performance.now();
 generateCorpus(root, { articles });
 const generationSeconds = (performance.now() - generationStart) / 1000;
@@ -77,6 +80,17 @@ function build(label: string): void {
   const childCpu = Object.entries(report.childCpuMs).filter(([, ms]) => ms >= 10).map(([process, ms]) => `${process} ${seconds(ms)} s`);
   if (childCpu.length) console.log(`CPU of child processes (alongside the phases): ${childCpu.join(", ")}`);
   console.log(`output: ${pages.toLocaleString("en")} pages, ${files.length.toLocaleString("en")} files, ${(bytes / 2 ** 20).toFixed(1)} MiB; ${Math.round(pages / wallSeconds).toLocaleString("en")} pages/s`);
+}
+
+/**
+ * The day after: one new article, newer than all the others (a copy of a generated one with
+ * a new date and slug), for the warm rebuild with the image and search caches filled.
+ */
+function addOneArticle(): void {
+  const posts = path.join(root, "posts");
+  const source = (readdirSync(posts, { recursive: true }) as string[]).filter((file) => file.endsWith(".md")).sort()[0]!;
+  const text = readFileSync(path.join(posts, source), "utf8").replace(/^date: .+$/m, "date: 2026-06-30T23:00:00-05:00");
+  writeFileSync(path.join(posts, "2026", "the-day-after.md"), text);
 }
 
 function printProfile(): void {
@@ -137,7 +151,10 @@ async function measureReader(): Promise<void> {
 
 console.log(`generated ${articles.toLocaleString("en")} articles in ${generationSeconds.toFixed(1)} s (not counted)`);
 build("cold");
-if (values.warm) build("warm");
+if (values.warm) {
+  addOneArticle();
+  build("warm");
+}
 if (values.profile) printProfile();
 if (values.reader) await measureReader();
 if (!values.keep && !values.dir) rmSync(root, { recursive: true, force: true });

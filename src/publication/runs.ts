@@ -15,17 +15,34 @@ export interface RenderRun {
   index: number;
   count: number;
   /** The articles (positions in the newest-first list) whose pages this run renders. */
-  articles: { start: number; end: number };
+  articles: Slice;
 }
 
-/** The runs that render `articleCount` articles: always at least one. */
-export function planRenderRuns(articleCount: number, perRun = ARTICLES_PER_RUN): RenderRun[] {
-  const count = Math.max(1, Math.ceil(articleCount / perRun));
-  return Array.from({ length: count }, (_, index) => ({
-    index,
-    count,
-    articles: { start: index * perRun, end: index === count - 1 ? articleCount : (index + 1) * perRun },
+/** Positions in a newest-first list: from `start` up to, not including, `end`. */
+export interface Slice {
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts a newest-first list of `count` items into slices of `size` counted from the oldest,
+ * oldest slice first; the newest slice holds the remainder. Older slices stay the same as
+ * new items arrive, so what was made of them (a search bundle) can be reused.
+ */
+export function slicesFromOldest(count: number, size: number): Slice[] {
+  return Array.from({ length: Math.max(1, Math.ceil(count / size)) }, (_, index) => ({
+    start: Math.max(0, count - (index + 1) * size),
+    end: count - index * size,
   }));
+}
+
+/**
+ * The runs that render `articleCount` articles, always at least one: cut like the search
+ * bundles, so each bundle is complete when a run ends.
+ */
+export function planRenderRuns(articleCount: number, perRun = ARTICLES_PER_RUN): RenderRun[] {
+  const slices = slicesFromOldest(articleCount, perRun);
+  return slices.map((articles, index) => ({ index, count: slices.length, articles }));
 }
 
 /** Outside `npm run build` (npm start, tests running Eleventy) everything is one run. */

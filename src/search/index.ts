@@ -1,5 +1,6 @@
 // Search: the Pagefind index, fed while Eleventy renders and written at the end of every
 // build, and the /search/ page.
+import path from "node:path";
 import { currentBuild } from "../publication/index.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
 import { phase } from "../publication/phases.ts";
@@ -23,12 +24,14 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
       url: searchUrl,
       script: SEARCH_SCRIPT_URL,
       hasArticles: articles.length > 0,
-      bundles: searchBundles(articles.length, bundleSize),
-      // The month of each bundle's oldest story: the search page says how far back it searched.
-      bundlesSince: searchBundles(articles.length, bundleSize).map((_, bundle) => {
-        const oldest = articles[Math.min(articles.length, (bundle + 1) * bundleSize) - 1];
-        return oldest ? oldest.date.setLocale(site.language).toLocaleString({ month: "long", year: "numeric" }) : "";
-      }),
+      // Newest first, as the search page reads them, with the month of each one's oldest
+      // story: the page says how far back it has searched.
+      bundles: searchBundles(articles.length, bundleSize)
+        .reverse()
+        .map(({ url, articles: { end } }) => ({
+          url,
+          since: end ? articles[end - 1]!.date.setLocale(site.language).toLocaleString({ month: "long", year: "numeric" }) : "",
+        })),
       meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, searchUrl)),
     };
   });
@@ -37,9 +40,11 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
   // indexer serves every Eleventy run of a build (src/publication/runs.ts).
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     if (!isFirstRun()) return;
-    const { site, articles } = (await currentBuild()).publication;
+    const { settings, publication } = await currentBuild();
+    const { site, articles } = publication;
     const indexedUrls = articles.map((article) => indexedArticleUrl(article.url, article.parts.length));
-    indexer = articles.length ? new SearchIndexer(site.language, directories.output, indexedUrls, bundleSize) : undefined;
+    const cacheDir = path.join(settings.root, ".cache", "search");
+    indexer = articles.length ? new SearchIndexer(site.language, directories.output, indexedUrls, bundleSize, cacheDir) : undefined;
   });
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, content: string) {
     if (indexer && this.page.url) indexer.add({ url: this.page.url, content });
@@ -48,6 +53,10 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async () => {
     if (!isLastRun()) return;
     const { publication } = await currentBuild();
-    if (indexer) await phase("search index", () => indexer!.finish(publication.articles.length));
+    if (!indexer) return;
+    const indexed = await phase("search index", () => indexer!.finish(publication.articles.length));
+    const bundles = indexer.bundles.length;
+    const reused = indexer.reused ? `, ${indexer.reused} of them unchanged and reused` : "";
+    console.log(`Search index: ${indexed} article${indexed === 1 ? "" : "s"} in ${bundles} bundle${bundles === 1 ? "" : "s"}${reused}.`);
   });
 }

@@ -3,10 +3,15 @@
 // pages are handed to it as Eleventy renders them, and each bundle is written as soon as its
 // pages are in, so indexing overlaps rendering on a second core and the indexer never holds
 // more than one bundle (its memory grows faster than linearly with the pages it holds).
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+// A bundle whose pages are unchanged since an earlier build is copied from the cache.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
+import { slicesFromOldest, type Slice } from "../publication/runs.ts";
 
 /**
  * Pagefind's memory grows faster than the pages it holds (measured with npm run bench on
@@ -16,6 +21,11 @@ import * as pagefind from "pagefind";
  * needs them (search.js), so readers do not pay for the number of bundles.
  */
 export const ARTICLES_PER_BUNDLE = 2_500;
+
+/** Cached bundles no build has used for this long are deleted. */
+const CACHE_DAYS = 7;
+
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;
 
 export interface BuiltPage {
   url: string;
@@ -27,9 +37,19 @@ export class SearchIndexError extends Error {}
 /** Only pages marked for indexing: each article once (a multi-page one as its View all page). */
 export const isIndexedPage = (page: BuiltPage): boolean => page.content.includes("data-pagefind-body");
 
-/** URL paths of the bundles for `articleCount` articles: /pagefind/, /pagefind-2/, … */
-export function searchBundles(articleCount: number, bundleSize = ARTICLES_PER_BUNDLE): string[] {
-  return Array.from({ length: Math.max(1, Math.ceil(articleCount / bundleSize)) }, (_, index) => (index === 0 ? "/pagefind/" : `/pagefind-${index + 1}/`));
+export interface SearchBundle {
+  /** /pagefind/ for the oldest articles, then /pagefind-2/, … */
+  url: string;
+  /** Its articles: positions in the newest-first list of articles. */
+  articles: Slice;
+}
+
+/**
+ * The bundles for `articleCount` articles, oldest first. They are cut from the oldest
+ * article, so a new article changes only the newest bundle and the others are reused.
+ */
+export function searchBundles(articleCount: number, bundleSize = ARTICLES_PER_BUNDLE): SearchBundle[] {
+  return slicesFromOldest(articleCount, bundleSize).map((articles, index) => ({ url: index === 0 ? "/pagefind/" : `/pagefind-${index + 1}/`, articles }));
 }
 
 /**
@@ -44,29 +64,33 @@ export function indexedPart(content: string): string {
 }
 
 export class SearchIndexer {
-  private readonly bundles: string[];
+  readonly bundles: SearchBundle[];
+  private readonly bundleOf = new Map<string, number>();
   private readonly waiting: BuiltPage[][];
-  private readonly expected: number[];
   private written: Promise<number> = Promise.resolve(0);
   private readonly problems: string[] = [];
+  private readonly cacheUsed = new Set<string>();
+  /** Bundles copied from the cache instead of indexed. */
+  reused = 0;
 
   /**
-   * @param indexedUrls the URL of each article's indexed page, in the order bundles are cut
-   *   (newest first): a bundle's content never depends on the order pages are rendered in.
+   * @param indexedUrls the URL of each article's indexed page, newest first, as bundles are
+   *   cut: a bundle's content never depends on the order pages are rendered in.
+   * @param cacheDir where bundles are kept for later builds (none: no cache)
    */
   constructor(
     private readonly language: string,
     private readonly outputDir: string,
     indexedUrls: readonly string[],
     bundleSize = ARTICLES_PER_BUNDLE,
+    private readonly cacheDir?: string,
   ) {
     this.bundles = searchBundles(indexedUrls.length, bundleSize);
-    this.bundleOf = new Map(indexedUrls.map((url, position) => [url, Math.floor(position / bundleSize)]));
+    this.bundles.forEach(({ articles }, bundle) => {
+      for (const url of indexedUrls.slice(articles.start, articles.end)) this.bundleOf.set(url, bundle);
+    });
     this.waiting = this.bundles.map(() => []);
-    this.expected = this.bundles.map((_, bundle) => Math.min(bundleSize, indexedUrls.length - bundle * bundleSize));
   }
-
-  private readonly bundleOf: Map<string, number>;
 
   /** Hands a built page to the indexer if it is an article page; does not wait for it. */
   add(page: BuiltPage): void {
@@ -77,7 +101,8 @@ export class SearchIndexer {
       return;
     }
     this.waiting[bundle]!.push({ url: page.url, content: indexedPart(page.content) });
-    if (this.waiting[bundle]!.length === this.expected[bundle]) this.write(bundle);
+    const { start, end } = this.bundles[bundle]!.articles;
+    if (this.waiting[bundle]!.length === end - start) this.write(bundle);
   }
 
   /**
@@ -89,29 +114,69 @@ export class SearchIndexer {
   private write(bundle: number): void {
     const pages = this.waiting[bundle]!.sort((a, b) => (a.url < b.url ? -1 : 1));
     this.waiting[bundle] = [];
-    const outputPath = path.join(this.outputDir, this.bundles[bundle]!);
+    const outputPath = path.join(this.outputDir, this.bundles[bundle]!.url);
     this.written = this.written.then(async (total) => {
-      const folder = await mkdtemp(path.join(tmpdir(), "newsroom-search-"));
-      try {
-        for (const page of pages) {
-          const file = path.join(folder, decodeURI(page.url), "index.html");
-          await mkdir(path.dirname(file), { recursive: true });
-          await writeFile(file, page.content);
-        }
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: this.language.split("-")[0] });
-        if (!index || errors.length) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
-        const added = await index.addDirectory({ path: folder });
-        if (added.errors.length) this.problems.push(...added.errors);
-        const result = await index.writeFiles({ outputPath });
-        if (result.errors.length) throw new SearchIndexError(`Pagefind could not write ${outputPath}: ${result.errors.join("; ")}`);
-        await index.deleteIndex();
-        return total + added.page_count;
-      } finally {
-        await rm(folder, { recursive: true, force: true });
+      const cached = this.cacheDir && path.join(this.cacheDir, this.cacheKey(pages));
+      if (cached && existsSync(cached)) {
+        this.cacheUsed.add(path.basename(cached));
+        this.reused++;
+        await cp(cached, outputPath, { recursive: true });
+        await utimes(cached, new Date(), new Date());
+        return total + bundlePageCount(outputPath);
       }
+      const indexed = await this.index(pages, outputPath);
+      if (cached) await this.keep(outputPath, cached);
+      return total + indexed;
     });
     // Failures are reported by finish(); keep them from being unhandled in the meantime.
     this.written.catch(() => undefined);
+  }
+
+  /** Same Pagefind, language and pages (in order): the same bundle, byte for byte. */
+  private cacheKey(pages: readonly BuiltPage[]): string {
+    const hash = createHash("sha256").update(`pagefind ${PAGEFIND_VERSION} ${this.language}\n`);
+    for (const page of pages) hash.update(page.url).update("\0").update(page.content).update("\0");
+    return hash.digest("hex").slice(0, 32);
+  }
+
+  /** Indexes `pages` into a bundle at `outputPath`; returns how many pages it holds. */
+  private async index(pages: readonly BuiltPage[], outputPath: string): Promise<number> {
+    const folder = await mkdtemp(path.join(tmpdir(), "newsroom-search-"));
+    try {
+      for (const page of pages) {
+        const file = path.join(folder, decodeURI(page.url), "index.html");
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, page.content);
+      }
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: this.language.split("-")[0] });
+      if (!index || errors.length) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+      const added = await index.addDirectory({ path: folder });
+      if (added.errors.length) this.problems.push(...added.errors);
+      const result = await index.writeFiles({ outputPath });
+      if (result.errors.length) throw new SearchIndexError(`Pagefind could not write ${outputPath}: ${result.errors.join("; ")}`);
+      await index.deleteIndex();
+      return added.page_count;
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** Copies a new bundle into the cache; a build doing the same at the same time wins. */
+  private async keep(bundle: string, cached: string): Promise<void> {
+    this.cacheUsed.add(path.basename(cached));
+    const copy = `${cached}.${process.pid}.tmp`;
+    await cp(bundle, copy, { recursive: true });
+    await rename(copy, cached).catch(() => rm(copy, { recursive: true, force: true }));
+  }
+
+  /** Deletes cached bundles that neither this build nor any build for CACHE_DAYS has used. */
+  private async pruneCache(): Promise<void> {
+    if (!this.cacheDir || !existsSync(this.cacheDir)) return;
+    const before = Date.now() - CACHE_DAYS * 24 * 3600 * 1000;
+    for (const entry of await readdir(this.cacheDir)) {
+      const folder = path.join(this.cacheDir, entry);
+      if (!this.cacheUsed.has(entry) && (await stat(folder)).mtimeMs < before) await rm(folder, { recursive: true, force: true });
+    }
   }
 
   /**
@@ -124,6 +189,7 @@ export class SearchIndexer {
         if (pages.length) this.write(bundle);
       });
       const indexed = await this.written;
+      await this.pruneCache();
       if (this.problems.length) throw new SearchIndexError(`Pagefind could not index ${this.problems.join(", ")}`);
       if (indexed < articleCount) {
         throw new SearchIndexError(`the search index holds ${indexed} pages but ${articleCount} articles are published — every article page must carry data-pagefind-body`);
@@ -133,6 +199,12 @@ export class SearchIndexer {
       await pagefind.close();
     }
   }
+}
+
+/** How many pages a written bundle holds, from its entry file. */
+function bundlePageCount(bundle: string): number {
+  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /** Indexes a set of built pages in one go. */

@@ -58,6 +58,8 @@ describe("npm run build", () => {
     const first = path.join(tempDir("out"), "_site");
     const second = path.join(tempDir("out"), "_site");
     expect(runBuild(content, first).status).toBe(0);
+    // Without the search cache, so that Pagefind indexes afresh.
+    rmSync(path.join(content, ".cache", "search"), { recursive: true });
     expect(runBuild(content, second).status).toBe(0);
     const hashes = treeHash(first);
     for (const feed of ["feed.xml", "atom.xml", "feed.json", "category/statehouse/feed.xml", "author/maya-okafor/feed.xml", "sitemap.xml"]) expect(hashes[feed], feed).toBeDefined();
@@ -73,6 +75,30 @@ describe("npm run build", () => {
     const hashes = treeHash(oneRun);
     expect(Object.keys(hashes).length).toBeGreaterThan(100);
     expect(treeHash(runsOfFive)).toEqual(hashes);
+  });
+
+  it("re-indexes only the search bundle a new article changes", () => {
+    const dated = (title: string, day: number) => post(title).replace("2025-05-01T10:00", `2025-05-${String(day).padStart(2, "0")}T10:00`);
+    const posts = Object.fromEntries([1, 2, 3, 4, 5].map((day) => [`story-${day}.md`, dated(`Story ${day}`, day)]));
+    const content = makePublication(posts);
+    const output = path.join(tempDir("out"), "_site");
+    const env = { NEWSROOM_SEARCH_BUNDLE_SIZE: "2" };
+    const first = runBuild(content, output, [], env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("Search index: 5 articles in 3 bundles.");
+    const before = treeHash(output);
+
+    // Bundles are cut from the oldest article: a sixth fills the newest, the others stay.
+    writeFileSync(path.join(content, "posts", "story-6.md"), dated("Story 6", 6));
+    const second = runBuild(content, output, [], env);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain("Search index: 6 articles in 3 bundles, 2 of them unchanged and reused.");
+    const after = treeHash(output);
+    const bundleFiles = (hashes: Record<string, string>, bundle: string) => Object.fromEntries(Object.entries(hashes).filter(([file]) => file.startsWith(`${bundle}/`)));
+    for (const bundle of ["pagefind", "pagefind-2"]) expect(bundleFiles(after, bundle), bundle).toEqual(bundleFiles(before, bundle));
+    expect(bundleFiles(after, "pagefind-3")).not.toEqual(bundleFiles(before, "pagefind-3"));
+    const entry = JSON.parse(readFileSync(path.join(output, "pagefind-3", "pagefind-entry.json"), "utf8"));
+    expect(entry.languages.en.page_count).toBe(2);
   });
 
   it("encodes each image once: a rebuild reuses the processed files", () => {

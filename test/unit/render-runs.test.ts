@@ -1,25 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { planRenderRuns } from "../../src/publication/runs.ts";
+import { planRenderRuns, slicesFromOldest } from "../../src/publication/runs.ts";
 
-describe("render runs", () => {
-  it("renders a small publication, and one without articles, in one run", () => {
-    expect(planRenderRuns(18, 2500)).toEqual([{ index: 0, count: 1, articles: { start: 0, end: 18 } }]);
-    expect(planRenderRuns(0, 2500)).toEqual([{ index: 0, count: 1, articles: { start: 0, end: 0 } }]);
-  });
-
-  it("gives every article to exactly one run, in order, the last run the remainder", () => {
-    const runs = planRenderRuns(10_001, 2500);
-    expect(runs.map((run) => [run.index, run.count, run.articles.start, run.articles.end])).toEqual([
-      [0, 5, 0, 2500],
-      [1, 5, 2500, 5000],
-      [2, 5, 5000, 7500],
-      [3, 5, 7500, 10_000],
-      [4, 5, 10_000, 10_001],
+describe("slices counted from the oldest", () => {
+  it("gives every item of a newest-first list to exactly one slice, oldest slice first", () => {
+    expect(slicesFromOldest(10_001, 2500)).toEqual([
+      { start: 7501, end: 10_001 },
+      { start: 5001, end: 7501 },
+      { start: 2501, end: 5001 },
+      { start: 1, end: 2501 },
+      { start: 0, end: 1 },
     ]);
   });
 
-  it("needs no extra run when the articles divide evenly", () => {
-    expect(planRenderRuns(10_000, 2500).at(-1)!.articles).toEqual({ start: 7500, end: 10_000 });
-    expect(planRenderRuns(10_000, 2500)).toHaveLength(4);
+  it("keeps the older slices' items when new items arrive at the front", () => {
+    const items = Array.from({ length: 7000 }, (_, index) => `story ${7000 - index}`); // newest first
+    const withNew = ["story 7001", ...items];
+    const contents = (list: string[]) => slicesFromOldest(list.length, 2500).map(({ start, end }) => list.slice(start, end));
+    const [oldest, middle] = contents(items);
+    expect(contents(withNew).slice(0, 2)).toEqual([oldest, middle]);
+  });
+
+  it("makes one slice of a short list, and of an empty one", () => {
+    expect(slicesFromOldest(18, 2500)).toEqual([{ start: 0, end: 18 }]);
+    expect(slicesFromOldest(0, 2500)).toEqual([{ start: 0, end: 0 }]);
+    expect(slicesFromOldest(5000, 2500)).toEqual([
+      { start: 2500, end: 5000 },
+      { start: 0, end: 2500 },
+    ]);
+  });
+});
+
+describe("render runs", () => {
+  it("renders a small publication in one run", () => {
+    expect(planRenderRuns(18, 2500)).toEqual([{ index: 0, count: 1, articles: { start: 0, end: 18 } }]);
+  });
+
+  it("renders the slices in order, numbered, each knowing how many runs there are", () => {
+    const runs = planRenderRuns(10_001, 2500);
+    expect(runs.map((run) => [run.index, run.count])).toEqual([
+      [0, 5],
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+    ]);
+    expect(runs.map((run) => run.articles)).toEqual(slicesFromOldest(10_001, 2500));
   });
 });
