@@ -172,11 +172,17 @@ export function checkSitemaps(site: BuiltSite, siteUrl: string): AuditProblem[] 
 
 export const ARTICLE_BUDGET_BYTES = 40 * 1024;
 
-/** Article pages: HTML + CSS within budget, no script but structured data. */
+/** Article pages: HTML + CSS (every stylesheet the page links) within budget, no script but structured data. */
 export function checkBudgets(site: BuiltSite, articles: string[]): AuditProblem[] {
-  const css = site.files.has("assets/site.css") ? site.read("/assets/site.css").length : 0;
+  const stylesheetBytes = new Map<string, number>();
+  const cssOf = (html: string) =>
+    [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].reduce((sum, [, href]) => {
+      if (!stylesheetBytes.has(href!)) stylesheetBytes.set(href!, site.files.has(href!.slice(1)) ? site.read(href!).length : 0);
+      return sum + stylesheetBytes.get(href!)!;
+    }, 0);
   return articles.flatMap((page) => {
     const html = site.read(page);
+    const css = cssOf(html);
     const problems: AuditProblem[] = [];
     if (html.length + css > ARTICLE_BUDGET_BYTES) problems.push({ check: "budgets", page, problem: `HTML + CSS is ${((html.length + css) / 1024).toFixed(1)} KB (budget 40 KB)`, fix: "trim the page or the stylesheet" });
     if (/<script(?![^>]*application\/ld\+json)/.test(html)) problems.push({ check: "budgets", page, problem: "the article page loads JavaScript", fix: "keep scripts off article pages" });

@@ -1,4 +1,7 @@
-// The stylesheet as readers download it: comments and layout whitespace removed.
+// Stylesheets as readers download them: comments and layout whitespace removed.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
 export function minifyCss(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, "")
@@ -7,4 +10,11 @@ export function minifyCss(css: string): string {
     .replace(/:\s+/g, ":")
     .replace(/;}/g, "}")
     .trim();
+}
+
+/** Writes `source` minified to `url` in the output folder. */
+export async function writeStylesheet(source: string, outputDir: string, url: string): Promise<void> {
+  const target = path.join(outputDir, url);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, minifyCss(await readFile(source, "utf8")));
 }

@@ -1,9 +1,8 @@
-// The frame around every page: header navigation and the one stylesheet.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+// The frame around every page: header navigation and the site's stylesheet.
 import path from "node:path";
 import { currentBuild } from "../publication/index.ts";
 import { isLastRun } from "../publication/runs.ts";
-import { minifyCss } from "./css.ts";
+import { writeStylesheet } from "./css.ts";
 import type { EleventyConfig } from "../publication/eleventy.ts";
 import { archiveUrl, categoryIndexUrl, categoryUrl, homeUrl, searchUrl } from "../urls/index.ts";
 
@@ -15,9 +14,7 @@ export default function layoutPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget("src/layout/site.css");
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (!isLastRun()) return;
-    const target = path.join(directories.output, STYLESHEET_URL);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, minifyCss(await readFile(path.join(import.meta.dirname, "site.css"), "utf8")));
+    await writeStylesheet(path.join(import.meta.dirname, "site.css"), directories.output, STYLESHEET_URL);
   });
   eleventyConfig.addGlobalData("nav", async () => {
     const { publication } = await currentBuild();

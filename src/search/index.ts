@@ -7,10 +7,13 @@ import { phase } from "../publication/phases.ts";
 import { isFirstRun, isLastRun } from "../publication/runs.ts";
 import { absoluteUrl, searchUrl } from "../urls/index.ts";
 import { pageMeta } from "../seo/index.ts";
+import { writeStylesheet } from "../layout/css.ts";
 import { ARTICLES_PER_BUNDLE, SearchIndexer, searchBundles } from "./indexer.ts";
 import { indexedArticleUrl } from "../articles/pages.ts";
 
 export const SEARCH_SCRIPT_URL = "/assets/search.js";
+/** The search page's own styles: the other pages do not download them. */
+export const SEARCH_STYLESHEET_URL = "/assets/search.css";
 /** Articles per search bundle; NEWSROOM_SEARCH_BUNDLE_SIZE overrides it (tests use tiny bundles). */
 const bundleSize = Number(process.env.NEWSROOM_SEARCH_BUNDLE_SIZE) || ARTICLES_PER_BUNDLE;
 
@@ -23,6 +26,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
     return {
       url: searchUrl,
       script: SEARCH_SCRIPT_URL,
+      stylesheet: SEARCH_STYLESHEET_URL,
       hasArticles: articles.length > 0,
       // Newest first, as the search page reads them, with the month of each one's oldest
       // story: the page says how far back it has searched.
@@ -50,8 +54,10 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
     if (indexer && this.page.url) indexer.add({ url: this.page.url, content });
     return content;
   });
-  eleventyConfig.on("eleventy.after", async () => {
+  eleventyConfig.addWatchTarget("src/search/search.css");
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (!isLastRun()) return;
+    await writeStylesheet(path.join(import.meta.dirname, "search.css"), directories.output, SEARCH_STYLESHEET_URL);
     const { publication } = await currentBuild();
     if (!indexer) return;
     const indexed = await phase("search index", () => indexer!.finish(publication.articles.length));
