@@ -4,14 +4,15 @@
 //
 //   tsx scripts/bench.ts [--articles 1000] [--dir DIR] [--warm] [--profile] [--reader] [--keep]
 //
-// --dir      generate into DIR (default: a temporary folder)
+// --dir      generate into DIR (default: a temporary folder): a new or empty folder, or one
+//            an earlier bench made (its posts and caches are replaced)
 // --warm     add one article and build again, with the image and search caches filled
 //            (a publisher's daily rebuild)
 // --profile  record a V8 CPU profile of the build and list the functions that took longest
 // --reader   measure what a reader downloads, in headless Chromium (Debian's /usr/bin/chromium)
 // --keep     keep the generated publication and its site
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,13 +32,22 @@ const { values } = parseArgs({
   },
 });
 const articles = Number(values.articles);
-if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles must be a positive whole number, not ${values.articles}`);
+/** Stops with a message naming the option and the fix, without a stack trace. */
+function usageError(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+if (!Number.isInteger(articles) || articles < 1) usageError(`--articles must be a positive whole number, not ${values.articles}`);
 
 const root = path.resolve(values.dir ?? mkdtempSync(path.join(tmpdir(), "newsroom-bench-")));
-// A cold build starts without caches, and a reused --dir without an earlier run's posts.
+// A cold build starts without caches, and a reused --dir without an earlier run's posts;
+// a folder the bench did not make is never emptied.
+const marker = path.join(root, ".newsroom-bench");
+if (existsSync(root) && readdirSync(root).length && !existsSync(marker)) usageError(`--dir ${root} holds files the bench did not make: give it an empty or new folder`);
 for (const folder of ["posts", ".cache"]) rmSync(path.join(root, folder), { recursive: true, force: true });
 const generationStart = performance.now();
 generateCorpus(root, { articles });
+writeFileSync(marker, "made by npm run bench\n");
 const generationSeconds = (performance.now() - generationStart) / 1000;
 
 interface Report {
