@@ -38,6 +38,11 @@ export function displayDate(date: DateTime, locale: string): string {
   return date.setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
 
+/** "March 2025" in the publication's language: month archives, how far back a search went. */
+export function displayMonth(date: DateTime, locale: string): string {
+  return date.setLocale(locale).toFormat("LLLL yyyy");
+}
+
 /** A moment as pages show it: machine-readable and for people. */
 export interface When {
   iso: string;

@@ -2,6 +2,7 @@
 // the 404 page, computed in TypeScript so the templates only display.
 import { DateTime } from "luxon";
 import type { Publication } from "../content/load.ts";
+import { displayMonth } from "../dates/index.ts";
 import type { ImageProcessor } from "../images/index.ts";
 import { renderMarkdown, plainText, truncateText } from "../markdown/index.ts";
 import type { Pager } from "../pagination/index.ts";
@@ -136,7 +137,7 @@ function headingOf(archive: Archive, publication: Publication): ListingPage["hea
       return { kicker: "Archive", title: archive.key };
     case "month": {
       const [year, month] = archive.key.split("-").map(Number) as [number, number];
-      const title = DateTime.fromObject({ year, month }, { zone: publication.site.timezone }).setLocale(publication.site.language).toFormat("LLLL yyyy");
+      const title = displayMonth(DateTime.fromObject({ year, month }, { zone: publication.site.timezone }), publication.site.language);
       return { kicker: "Archive", title };
     }
   }

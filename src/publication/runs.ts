@@ -38,7 +38,8 @@ export function slicesFromOldest(count: number, size: number): Slice[] {
 
 /**
  * The runs that render `articleCount` articles, always at least one: cut like the search
- * bundles, so each bundle is complete when a run ends.
+ * bundles (of ARTICLES_PER_BUNDLE, src/search/indexer.ts, the same size as ARTICLES_PER_RUN),
+ * so each bundle is complete when a run ends.
  */
 export function planRenderRuns(articleCount: number, perRun = ARTICLES_PER_RUN): RenderRun[] {
   const slices = slicesFromOldest(articleCount, perRun);

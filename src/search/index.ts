@@ -7,6 +7,7 @@ import { phase } from "../publication/phases.ts";
 import { isFirstRun, isLastRun } from "../publication/runs.ts";
 import { absoluteUrl, searchUrl } from "../urls/index.ts";
 import { pageMeta } from "../seo/index.ts";
+import { displayMonth } from "../dates/index.ts";
 import { writeStylesheet } from "../layout/css.ts";
 import { ARTICLES_PER_BUNDLE, SearchIndexer, searchBundles } from "./indexer.ts";
 import { indexedArticleUrl } from "../articles/pages.ts";
@@ -34,7 +35,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
         .reverse()
         .map(({ url, articles: { end } }) => ({
           url,
-          since: end ? articles[end - 1]!.date.setLocale(site.language).toLocaleString({ month: "long", year: "numeric" }) : "",
+          since: end ? displayMonth(articles[end - 1]!.date, site.language) : "",
         })),
       meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, searchUrl)),
     };

@@ -16,9 +16,10 @@ import { slicesFromOldest, type Slice } from "../publication/runs.ts";
 /**
  * Pagefind's memory grows faster than the pages it holds (measured with npm run bench on
  * 10,000 generated articles: one bundle 3.5 GiB, bundles of 2,500 articles 1.0 GiB each), and
- * a bundle is written as soon as the Eleventy run that renders its articles ends. Bundles
- * hold consecutive stories, newest first, and the search page reads older ones only when it
- * needs them (search.js), so readers do not pay for the number of bundles.
+ * a bundle is written as soon as the Eleventy run that renders its articles ends (runs are
+ * cut the same way: ARTICLES_PER_RUN in src/publication/runs.ts). Bundles hold consecutive
+ * stories counted from the oldest; the search page reads the newest first and older ones only
+ * when it needs them (search.js), so readers do not pay for the number of bundles.
  */
 export const ARTICLES_PER_BUNDLE = 2_500;
 
