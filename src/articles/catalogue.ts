@@ -19,11 +19,11 @@ export interface Link {
 
 export interface AuthorCard extends Link {
   id: string;
-  role: string;
+  role?: string;
   absoluteUrl: string;
   avatar?: Picture;
-  /** The first paragraph of the bio, rendered from Markdown. */
-  bioIntroHtml: string;
+  /** The first paragraph of the bio, rendered from Markdown (authors without a bio have none). */
+  bioIntroHtml?: string;
 }
 
 /** An article as a card in a listing or a related-stories box. */
@@ -69,7 +69,7 @@ async function buildCatalogue(publication: Publication, images: ImageProcessor):
       url: authorUrl(id),
       absoluteUrl: absoluteUrl(site.url, authorUrl(id)),
       avatar: author.avatar ? await images.picture(sitePathToFile(root, author.avatar), AVATAR_WIDTHS) : undefined,
-      bioIntroHtml: renderFirstParagraph(author.bio),
+      bioIntroHtml: author.bio === undefined ? undefined : renderFirstParagraph(author.bio),
     });
   }
   const categories = new Map([...publication.categories].map(([id, category]) => [id, { name: category.name, url: categoryUrl(id) }]));

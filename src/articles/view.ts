@@ -113,7 +113,7 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
     ...(image ? { image: [image.url] } : {}),
     datePublished: published,
     dateModified: modified ?? published,
-    author: view.authors.map((author) => ({ "@type": "Person", name: author.name, url: author.absoluteUrl, jobTitle: author.role })),
+    author: view.authors.map((author) => ({ "@type": "Person", name: author.name, url: author.absoluteUrl, ...(author.role ? { jobTitle: author.role } : {}) })),
     publisher: {
       "@type": "NewsMediaOrganization",
       name: site.title,

@@ -2,7 +2,7 @@
 // its URL and its pages computed once.
 import type { DateTime } from "luxon";
 import type { FrontMatter, LeadImage } from "./schema.ts";
-import { isDateOnly, parseContentDate } from "../dates/index.ts";
+import { isContentDate, isDateOnly, parseContentDate } from "../dates/index.ts";
 import { articleUrl, toSlug } from "../urls/index.ts";
 import { countWords, splitBody } from "../markdown/index.ts";
 
@@ -29,6 +29,11 @@ export interface Article {
   categoryIds: string[];
   tags: Tag[];
   image?: LeadImage;
+  /**
+   * Site paths the article was published at before, each to redirect here: decoded, a
+   * folder path ending in `/` (`/2016/07/18/old-slug/`), a query kept (`/?p=123`).
+   */
+  aliases: string[];
   draft: boolean;
   /** Markdown of each page; a single-page article has one part. */
   parts: string[];
@@ -36,6 +41,20 @@ export interface Article {
   /** Markdown before `<!--more-->`, if the editor set one. */
   excerpt?: string;
   words: number;
+}
+
+/** What a post's file name says: its slug, and its date when it starts with one. */
+export interface FileName {
+  slug: string;
+  /** From a Jekyll-style `YYYY-MM-DD-` prefix. */
+  date?: string;
+}
+
+/** `2016-07-18-budget-vote.md`: the prefix is the date and, as in Jekyll, never part of the slug. */
+export function readFileName(file: string): FileName {
+  const name = file.split("/").at(-1)!.replace(/\.md$/, "");
+  const prefixed = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
+  return prefixed && isContentDate(prefixed[1]!) ? { slug: prefixed[2]!, date: prefixed[1]! } : { slug: name };
 }
 
 /** Tags of one article, one per slug: "Water Rights" and "water  rights" are one tag. */
@@ -67,6 +86,7 @@ export function buildArticle(file: string, fileSlug: string, frontMatter: FrontM
     categoryIds: [...new Set([frontMatter.category, ...frontMatter.categories])],
     tags: uniqueTags(frontMatter.tags),
     image: frontMatter.image,
+    aliases: [...new Set(frontMatter.aliases)],
     draft: frontMatter.draft,
     parts,
     partLines,

@@ -5,11 +5,14 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, KNOWN_FIELDS, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
-import { normaliseText, parseLocated, parseSourceFile, SyntaxProblem, type LocatedData } from "./front-matter.ts";
-import { buildArticle, type Article } from "./article.ts";
-import { closestName, ContentError, type Problem } from "./problems.ts";
-import { isReservedSlug, tagUrl } from "../urls/index.ts";
+import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, ID_PATTERN, idMessage, KNOWN_FIELDS, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
+import { normaliseText, parseSourceFile, type SourceFile } from "./front-matter.ts";
+import { SyntaxProblem, type LocatedData } from "./located.ts";
+import { parseYaml } from "./yaml.ts";
+import { buildArticle, readFileName, type Article } from "./article.ts";
+import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
+import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
+import { articlePartUrl, isReservedSlug, tagUrl, toSlug } from "../urls/index.ts";
 
 export interface Publication {
   root: string;
@@ -81,7 +84,7 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   // With an unusable site.json the posts are still checked, their dates read in UTC.
   const timezone = site?.value.timezone ?? "UTC";
   const articles: Article[] = [];
-  const tagLines = new Map<Article, number[]>();
+  const lines = new Map<Article, ListLines>();
   const files = await listFiles(root, "posts");
   for (const file of files.filter((name) => !name.endsWith(".md"))) {
     log.reporter("warning", file)(undefined, "is not an article (.md) and is not published — rename it to .md, or move images to img/");
@@ -90,18 +93,16 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   // Reading many files at once keeps the disk busy; parsing them stays in file order.
   const texts = await readAll(posts.map((file) => path.join(root, file)));
   for (const [index, file] of posts.entries()) {
-    const raw = texts[index]!;
-    // Problems in a draft do not stop the build: the draft is left out until they are fixed.
-    const severity = /^draft:\s*true\s*$/m.test(normaliseText(raw).split("\n---")[0] ?? "") ? "warning" : "error";
-    const article = readArticle(root, file, raw, timezone, { authors: authors?.value, categories: categories?.value }, log, severity);
-    if (article) {
-      articles.push(article.article);
-      tagLines.set(article.article, article.tagLines);
+    const read = readArticle(root, file, texts[index]!, timezone, { authors: authors?.value, categories: categories?.value }, log);
+    if (read) {
+      articles.push(read.article);
+      lines.set(read.article, read.lines);
     }
   }
 
   checkUrlCollisions(articles, log);
-  mergeTagSpellings(articles, tagLines, log);
+  checkAliases(articles, lines, log);
+  mergeTagSpellings(articles, lines, log);
 
   if (log.hasErrors || !site || !authors || !categories) throw new ContentError(log.problems);
 
@@ -125,60 +126,66 @@ interface References {
   categories?: Record<string, Category>;
 }
 
-function readArticle(
-  root: string,
-  file: string,
-  raw: string,
-  timezone: string,
-  references: References,
-  log: ProblemLog,
-  severity: Problem["severity"],
-): { article: Article; tagLines: number[] } | undefined {
-  let source;
+/** Lines of the items of an article's lists, for problems found once every file is read. */
+interface ListLines {
+  tags: number[];
+  aliases: number[];
+}
+
+function readArticle(root: string, file: string, raw: string, timezone: string, references: References, log: ProblemLog): { article: Article; lines: ListLines } | undefined {
+  let source: SourceFile;
   try {
     source = parseSourceFile(raw);
   } catch (cause) {
     if (!(cause instanceof SyntaxProblem)) throw cause;
-    log.reporter(severity, file)(undefined, cause.message, cause.line);
+    log.reporter(looksLikeDraft(raw) ? "warning" : "error", file)(undefined, cause.message, cause.line);
     return undefined;
   }
-  const warn = log.reporter("warning", file, source);
-  warnUnknownFields(source, [], KNOWN_FIELDS.frontMatter, warn);
+  const fileName = readFileName(file);
+  const ours = readAsOurs(source.data, fileName, source.format);
+  // Problems in a draft do not stop the build: the draft is left out until they are fixed.
+  const severity = (ours.data as { draft?: unknown } | undefined)?.draft === true ? "warning" : "error";
+  const located = { lineOf: (path: readonly PropertyKey[]) => source.lineOf(ours.writtenPath(path)) };
+  const fieldName = (path: readonly PropertyKey[]) => ours.writtenPath(path).join(".") || undefined;
+
+  const warn = log.reporter("warning", file, located);
+  warnUnknownFields(source, [], KNOWN_FIELDS.frontMatter, warn, Object.keys(FIELD_SYNONYMS));
   warnUnknownFields(source, ["image"], KNOWN_FIELDS.image, warn);
 
   let problems = 0;
-  const reportError = log.reporter(severity, file, source);
+  const reportError = log.reporter(severity, file, located);
   const report: Reporter = (...args) => {
     problems++;
     reportError(...args);
   };
+  for (const note of ours.notes) {
+    const reporter = note.severity === "error" ? report : log.reporter("warning", file, source);
+    reporter(note.path.join("."), note.message, note.path);
+  }
 
-  const parsed = frontMatterSchema.safeParse(source.data, { error: contentErrorMap((field) => `add \`${field}:\` to the front matter`) });
+  const addHint = (field: string) =>
+    field === "date" ? "add `date:` to the front matter, or start the file name with the date (2025-03-04-slug.md)" : `add \`${field}:\` to the front matter`;
+  const parsed = frontMatterSchema.safeParse(ours.data, { error: contentErrorMap(addHint) });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(issue.path.join(".") || undefined, issue.message, issue.path);
+    for (const issue of parsed.error.issues) report(fieldName(issue.path), issue.message, issue.path);
     return undefined;
   }
   const frontMatter = parsed.data;
-  const article = buildArticle(file, path.basename(file, ".md"), frontMatter, source.body, timezone);
+  const article = buildArticle(file, fileName.slug, frontMatter, source.body, timezone);
 
-  const known = (ids: Record<string, unknown>) => Object.keys(ids).join(", ");
-  if (references.authors) {
-    const authors = references.authors;
-    frontMatter.author.forEach((id, index) => {
-      if (!(id in authors)) report("author", `unknown author "${id}" — use one of: ${known(authors)}`, ["author", index]);
-    });
+  frontMatter.author.forEach((id, index) => checkReference("author", id, references.authors, "_data/authors.json", report, fieldName(["author"]), ["author", index]));
+  checkReference("category", frontMatter.category, references.categories, "_data/categories.json", report, "category", ["category"]);
+  frontMatter.categories.forEach((id, index) => checkReference("category", id, references.categories, "_data/categories.json", report, "categories", ["categories", index]));
+  if (frontMatter.image) {
+    checkImageFile(root, frontMatter.image.src, "image.src", report, ["image", "src"]);
+    if (frontMatter.image.alt === "") {
+      warn("image.alt", "is empty, so the image is marked decorative and screen readers skip it — describe it if it shows something the story needs", ["image", "alt"]);
+    }
   }
-  if (references.categories) {
-    const categories = references.categories;
-    if (!(frontMatter.category in categories)) report("category", `unknown category "${frontMatter.category}" — use one of: ${known(categories)}`, ["category"]);
-    frontMatter.categories.forEach((id, index) => {
-      if (!(id in categories)) report("categories", `unknown category "${id}" — use one of: ${known(categories)}`, ["categories", index]);
-    });
-  }
-  if (frontMatter.image) checkImageFile(root, frontMatter.image.src, "image.src", report, ["image", "src"]);
-  if (!article.slug) report("slug", "is empty once punctuation is removed — set `slug:` to a few words", frontMatter.slug === undefined ? 1 : ["slug"]);
+  const slugLine = frontMatter.slug === undefined ? 1 : ["slug"];
+  if (!article.slug) report("slug", "is empty once punctuation is removed — set `slug:` to a few words", slugLine);
   else if (isReservedSlug(article.slug)) {
-    report("slug", `"${article.slug}" is reserved for site URLs — ${frontMatter.slug === undefined ? "rename the file or " : ""}set another \`slug:\``, frontMatter.slug === undefined ? 1 : ["slug"]);
+    report("slug", `"${article.slug}" is reserved for site URLs — ${frontMatter.slug === undefined ? "rename the file or " : ""}set another \`slug:\``, slugLine);
   }
   if (article.updated && article.updated < article.date) report("updated", "is before `date` — an update cannot come before publication", ["updated"]);
   if (article.parts.every((part) => part === "")) report(undefined, "the article has no text — write it below the front matter", source.bodyLine);
@@ -187,13 +194,48 @@ function readArticle(
       if (part === "") report(undefined, `page ${index + 1} of the article is empty — remove the extra <!--nextpage--> marker`, source.bodyLine + article.partLines[index]! - 2);
     });
   }
+  frontMatter.aliases.forEach((alias, index) => {
+    if (frontMatter.aliases.indexOf(alias) < index) warn(fieldName(["aliases"]), `${alias} is listed twice — remove one`, ["aliases", index]);
+  });
   if (problems > 0) return undefined;
-  return { article, tagLines: frontMatter.tags.map((_, index) => source.lineOf(["tags", index])) };
+  const aliasLines = frontMatter.aliases.map((_, index) => located.lineOf(["aliases", index]));
+  return {
+    article,
+    lines: {
+      tags: frontMatter.tags.map((_, index) => source.lineOf(["tags", index])),
+      // Article.aliases holds each path once, at its first line.
+      aliases: article.aliases.map((alias) => aliasLines[frontMatter.aliases.indexOf(alias)]!),
+    },
+  };
 }
 
-function warnUnknownFields(data: LocatedData, at: readonly string[], known: readonly string[], warn: Reporter): void {
+/** Before the front matter parses: is it a draft? (`draft: true` or TOML's `draft = true`, a comment after it allowed). */
+function looksLikeDraft(raw: string): boolean {
+  return /^draft\s*[:=]\s*true\s*(#.*)?$/m.test(normaliseText(raw).split(/\n(?:---|\+\+\+)/)[0] ?? "");
+}
+
+/**
+ * An author or category id must name one in _data/. When it does not, the message suggests the
+ * id that was probably meant: one whose name is what the editor wrote (`Maya Okafor`), or the
+ * closest id or name.
+ */
+function checkReference(
+  kind: "author" | "category",
+  value: string,
+  records: Record<string, { name: string }> | undefined,
+  dataFile: string,
+  report: Reporter,
+  field: string | undefined,
+  at: readonly PropertyKey[],
+): void {
+  if (records ? Object.hasOwn(records, value) : ID_PATTERN.test(value)) return;
+  report(field, records ? unknownReference(kind, value, records, dataFile) : idMessage(toSlug(value) || undefined), at);
+}
+
+/** `alsoRead`: other names accepted for known fields, never suggested. */
+function warnUnknownFields(data: LocatedData, at: readonly string[], known: readonly string[], warn: Reporter, alsoRead: readonly string[] = []): void {
   for (const key of data.keysAt(at)) {
-    if (known.includes(key.name)) continue;
+    if (known.includes(key.name) || alsoRead.includes(key.name)) continue;
     const field = [...at, key.name].join(".");
     const suggestion = closestName(key.name, known);
     warn(field, suggestion ? `unknown field — did you mean \`${suggestion}\`?` : `unknown field, ignored — known fields: ${known.join(", ")}`, key.line);
@@ -203,6 +245,31 @@ function warnUnknownFields(data: LocatedData, at: readonly string[], known: read
 function checkImageFile(root: string, src: string, field: string, report: Reporter, at: readonly PropertyKey[]): void {
   if (isRemote(src)) report(field, `${src} is a remote image — save it under img/ and write its path, e.g. /img/photo.jpg`, at);
   else if (!existsSync(sitePathToFile(root, src))) report(field, `file ${src} not found — add it under img/ or correct the path`, at);
+}
+
+/** Every URL an article writes: page 1, pages 2..N and View all. */
+function articleUrls(article: Article): string[] {
+  if (article.parts.length === 1) return [article.url];
+  return [...article.parts.map((_, index) => articlePartUrl(article.url, index + 1)), articlePartUrl(article.url, "all")];
+}
+
+/** An alias may not be a URL the site writes for an article, nor another article's alias. */
+function checkAliases(articles: readonly Article[], lines: Map<Article, ListLines>, log: ProblemLog): void {
+  const pages = new Map<string, Article>();
+  for (const article of articles) for (const url of articleUrls(article)) pages.set(url, article);
+  const aliases = new Map<string, Article>();
+  for (const article of articles) {
+    article.aliases.forEach((alias, index) => {
+      const report = log.reporter("error", article.file);
+      const line = lines.get(article)?.aliases[index];
+      const page = pages.get(alias);
+      const other = aliases.get(alias);
+      if (page === article) report("aliases", `${alias} is this article's own URL — remove it`, line);
+      else if (page) report("aliases", `${alias} is the URL of ${page.file} — remove the alias, or move that article with \`slug:\``, line);
+      else if (other) report("aliases", `${alias} is also an alias of ${other.file} — keep it on one article only`, line);
+      else aliases.set(alias, article);
+    });
+  }
 }
 
 function checkUrlCollisions(articles: readonly Article[], log: ProblemLog): void {
@@ -218,7 +285,7 @@ function checkUrlCollisions(articles: readonly Article[], log: ProblemLog): void
  * Tags spelled differently but sharing a URL ("Water Rights", "water rights") are one tag:
  * every article gets the most used spelling, and the others are pointed out.
  */
-function mergeTagSpellings(articles: readonly Article[], tagLines: Map<Article, number[]>, log: ProblemLog): void {
+function mergeTagSpellings(articles: readonly Article[], lines: Map<Article, ListLines>, log: ProblemLog): void {
   const spellings = new Map<string, Map<string, number>>();
   for (const article of articles) {
     for (const tag of article.tags) {
@@ -232,11 +299,11 @@ function mergeTagSpellings(articles: readonly Article[], tagLines: Map<Article, 
     preferred.set(slug, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
   }
   for (const article of articles) {
-    const lines = tagLines.get(article) ?? [];
+    const tagLines = lines.get(article)?.tags ?? [];
     article.tags = article.tags.map((tag, index) => {
       const name = preferred.get(tag.slug)!;
       if (name !== tag.name) {
-        log.reporter("warning", article.file)("tags", `"${tag.name}" and "${name}" share the URL ${tagUrl(tag.slug)} and are merged — write "${name}"`, lines[index]);
+        log.reporter("warning", article.file)("tags", `"${tag.name}" and "${name}" share the URL ${tagUrl(tag.slug)} and are merged — write "${name}"`, tagLines[index]);
       }
       return { ...tag, name };
     });
@@ -287,7 +354,7 @@ async function readDataFile<Schema extends z.ZodType>(
     log.reporter("error", file)(undefined, `is not valid JSON: ${(cause as Error).message.replace(/ in JSON at position \d+.*$/, "")} — check the commas and quotes around line ${line}`, line);
     return undefined;
   }
-  const located = parseLocated(text);
+  const located = parseYaml(text);
   checkFields(located, log.reporter("warning", file, located));
   const report = log.reporter("error", file, located);
   const parsed = schema.safeParse(located.data, { error: contentErrorMap((field) => `add "${field}" to ${file}`) });

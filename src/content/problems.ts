@@ -1,4 +1,6 @@
 // A problem in the editors' content: where it is, which field, what is wrong and how to fix it.
+import { toSlug } from "../urls/index.ts";
+
 export interface Problem {
   severity: "error" | "warning";
   /** Path relative to the publication folder, e.g. posts/2025/budget.md */
@@ -42,6 +44,29 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function countLine(problems: readonly Problem[]): string {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   return `${plural(errors, "error")}, ${plural(problems.length - errors, "warning")}`;
+}
+
+const LISTED_IDS = 12;
+
+/**
+ * "unknown author "Maya Okafor" — did you mean `maya-okafor`?": the ids whose name is what was
+ * written, whose id is its slug, or that are closest to it by id or by name; else the ids there are.
+ */
+export function unknownReference(kind: string, value: string, records: Record<string, { name: string }>, dataFile: string): string {
+  const ids = Object.keys(records);
+  const sameText = (a: string, b: string) => a.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase() === b.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  const byName = ids.filter((id) => sameText(records[id]!.name, value));
+  const slug = toSlug(value);
+  const closestByName = closestName(value, ids.map((id) => records[id]!.name));
+  const suggestions = [
+    ...byName,
+    ...(ids.includes(slug) ? [slug] : []),
+    closestName(value, ids),
+    closestByName === undefined ? undefined : ids.find((id) => records[id]!.name === closestByName),
+  ].filter((id, index, all): id is string => id !== undefined && all.indexOf(id) === index);
+  if (suggestions.length) return `unknown ${kind} "${value}" — did you mean ${suggestions.map((id) => `\`${id}\``).join(" or ")}?`;
+  const listed = ids.slice(0, LISTED_IDS).join(", ");
+  return `unknown ${kind} "${value}" — use one of: ${listed}${ids.length > LISTED_IDS ? `, … (${ids.length} in ${dataFile})` : ""}`;
 }
 
 /** The known name closest to an unknown one, if it is plausibly a typo of it. */

@@ -3,17 +3,27 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { isContentDate } from "../dates/index.ts";
+import { aliasProblem, normaliseAlias } from "./aliases.ts";
 
 export const ID_PATTERN = /^[a-z0-9-]+$/;
 
-const ID_MESSAGE = "ids use only lowercase letters a-z, digits and hyphens — e.g. city-hall";
+/** What an id may hold, with an example id (of the value written, when it gives one). */
+export const idMessage = (example = "city-hall"): string => `ids use only lowercase letters a-z, digits and hyphens — e.g. ${example}`;
+const ID_MESSAGE = idMessage();
 const id = z.string().regex(ID_PATTERN, ID_MESSAGE);
 const nonEmpty = z.string().trim().min(1, "is empty — write the text or remove the field");
 const webUrl = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? undefined : "must be an absolute http(s) URL — e.g. https://news.example.org") });
-const DATE_FIX = "write a date (2025-03-04) or an ISO 8601 date-time with offset (2025-03-04T09:30:00-05:00)";
+const DATE_FIX = "write a date (2025-03-04), a date and time in the site's time zone (2025-03-04 09:30) or one with its offset (2025-03-04T09:30:00-05:00)";
 const contentDate = z
   .string({ error: (issue) => (issue.input === undefined ? undefined : `is not a date — ${DATE_FIX}`) })
   .refine(isContentDate, `is not a valid date — ${DATE_FIX}`);
+
+const HOST_NAME = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]*[a-z][a-z0-9-]*$/;
+const hostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(HOST_NAME, "must be a host name — e.g. www.youtube.com, without https:// or a path");
 
 export const siteSchema = z.object({
   title: nonEmpty,
@@ -26,12 +36,16 @@ export const siteSchema = z.object({
   feedSize: z.number().int().min(1).default(20),
   logo: z.string().optional(),
   social: z.record(z.string(), webUrl).optional(),
+  /** Hosts whose iframes article bodies may embed; absent: the renderer's default list. */
+  embedHosts: z.array(hostName).optional(),
+  /** The audit's budget for an article page: HTML + CSS before images, in KB. */
+  pageBudgetKB: z.number().positive("must be more than 0 — e.g. 40").default(40),
 });
 
 export const authorSchema = z.object({
   name: nonEmpty,
-  role: nonEmpty,
-  bio: nonEmpty,
+  role: nonEmpty.optional(),
+  bio: nonEmpty.optional(),
   avatar: z.string().optional(),
   links: z
     .object({
@@ -52,6 +66,22 @@ export const categorySchema = z.object({
 export const authorsSchema = z.record(id, authorSchema);
 export const categoriesSchema = z.record(id, categorySchema);
 
+/**
+ * An author or category id as written. Whether it names one (and which one was meant, when it
+ * does not) is checked against _data/ when the file is read.
+ */
+const reference = z.string().trim().min(1, "is empty — write an id from _data/");
+
+/** A path the article was published at before: one alias, or a list. */
+const alias = z
+  .string()
+  .trim()
+  .superRefine((value, context) => {
+    const problem = aliasProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  })
+  .transform(normaliseAlias);
+
 const tag = z.union([z.string(), z.number()]).transform(String).pipe(nonEmpty);
 
 export const frontMatterSchema = z.object({
@@ -59,23 +89,25 @@ export const frontMatterSchema = z.object({
   date: contentDate,
   updated: contentDate.optional(),
   author: z
-    .union([id, z.array(id).min(1)], { error: (issue) => (issue.input === undefined ? undefined : "must be an author id or a list of author ids — e.g. author: [maya-okafor, daniel-reyes]") })
+    .union([reference, z.array(reference).min(1)], { error: (issue) => (issue.input === undefined ? undefined : "must be an author id or a list of author ids — e.g. author: [maya-okafor, daniel-reyes]") })
     .transform((value) => (Array.isArray(value) ? value : [value])),
-  category: id,
-  categories: z.array(id).default([]),
+  category: reference,
+  categories: z.array(reference).default([]),
   tags: z.array(tag).default([]),
   description: nonEmpty.optional(),
   image: z
     .object({
       src: nonEmpty,
+      // alt: "" marks a decorative image; blank text is more likely a mistake.
       alt: z
         .string({ error: "is required with an image — describe the image for readers who cannot see it" })
-        .trim()
-        .min(1, "is empty — describe the image for readers who cannot see it"),
+        .refine((alt) => alt === "" || alt.trim() !== "", 'is blank — describe the image for readers who cannot see it, or write alt: "" if it is decorative')
+        .transform((alt) => alt.trim()),
       caption: nonEmpty.optional(),
       credit: nonEmpty.optional(),
     })
     .optional(),
+  aliases: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(alias)).default([]),
   slug: z.union([z.string(), z.number()]).transform(String).optional(),
   draft: z.boolean().default(false),
 });

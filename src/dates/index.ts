@@ -1,26 +1,67 @@
 // Every date shown or used for a URL is read and formatted in the publication's time zone.
-import { DateTime } from "luxon";
+import { DateTime, FixedOffsetZone } from "luxon";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * The date-times editors and other generators write: `T` or a space between date and time,
+ * seconds optional, and an optional offset — `Z`, `UTC`, `-05:00`, `-0500`, `-05` or Jekyll's
+ * `-5`, with or without a space before it (`2015-03-17 14:00:00 -4`).
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?: ?(Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?))?$/;
+const OFFSET = /^([+-])(\d{1,2})(?::?(\d{2}))?$/;
 
 /** A bare date carries no time of day: show it without one. */
 export function isDateOnly(value: string): boolean {
   return DATE_ONLY.test(value);
 }
 
+/** A date or date-time an editor may write (see DATE_TIME); the zone does not change the answer. */
 export function isContentDate(value: string): boolean {
-  if (!DATE_ONLY.test(value) && !DATE_TIME_WITH_OFFSET.test(value)) return false;
-  return DateTime.fromISO(value, { setZone: true }).isValid;
+  return readDate(value, "UTC") !== undefined;
 }
 
-/** A front-matter date: a bare date means midnight in the site's zone. */
+/**
+ * A front-matter date: a bare date means midnight in the site's zone, and so does a
+ * date-time without offset mean that time of day in the site's zone.
+ */
 export function parseContentDate(value: string, zone: string): DateTime {
-  const parsed = DATE_ONLY.test(value)
-    ? DateTime.fromISO(value, { zone })
-    : DateTime.fromISO(value, { setZone: true }).setZone(zone);
-  if (!parsed.isValid) throw new Error(`invalid content date ${value}`);
+  const parsed = readDate(value, zone);
+  if (!parsed) throw new Error(`invalid content date ${value}`);
   return parsed;
+}
+
+function readDate(value: string, zone: string): DateTime | undefined {
+  if (DATE_ONLY.test(value)) {
+    const date = DateTime.fromISO(value, { zone });
+    return date.isValid ? date : undefined;
+  }
+  const match = DATE_TIME.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, fraction, offset] = match;
+  const writtenZone = offset === undefined ? zone : offsetZone(offset);
+  if (!writtenZone) return undefined;
+  const date = DateTime.fromObject(
+    {
+      year: Number(year),
+      month: Number(month),
+      day: Number(day),
+      hour: Number(hour),
+      minute: Number(minute),
+      second: Number(second ?? 0),
+      millisecond: Math.floor(Number(`0.${fraction ?? 0}`) * 1000),
+    },
+    { zone: writtenZone },
+  );
+  return date.isValid ? date.setZone(zone) : undefined;
+}
+
+/** `Z`, `UTC`, `-4`, `-04`, `-0400`, `+05:30` as a fixed zone; undefined past ±14 hours. */
+function offsetZone(offset: string): FixedOffsetZone | undefined {
+  if (/^(Z|UTC|GMT)$/i.test(offset)) return FixedOffsetZone.utcInstance;
+  const [, sign, hours, minutes] = OFFSET.exec(offset)!;
+  if (Number(hours) > 14 || Number(minutes ?? 0) > 59) return undefined;
+  const total = Number(hours) * 60 + Number(minutes ?? 0);
+  return FixedOffsetZone.instance(sign === "-" ? -total : total);
 }
 
 /** Machine-readable form with the zone's offset, for <time datetime> and metadata. */

@@ -92,7 +92,7 @@ export async function buildFeeds(publication: Publication, images: ImageProcesso
     ...(await Promise.all(
       archives.authors.map((archive) => {
         const author = publication.authors.get(archive.key)!;
-        const description = truncateText(plainText(author.bio.split(/\n\s*\n/)[0]!), 300);
+        const description = author.bio ? truncateText(plainText(author.bio.split(/\n\s*\n/)[0]!), 300) : `${author.name}, ${site.title}`;
         return feed(authorFeedUrl(archive.key), `${site.title}: ${author.name}`, description, authorUrl(archive.key), archive.articles);
       }),
     )),

@@ -18,7 +18,7 @@ const LATEST_ON_404 = 6;
 
 export interface AuthorProfile {
   card: AuthorCard;
-  bioHtml: string;
+  bioHtml?: string;
   links: { label: string; url: string; rel?: string }[];
 }
 
@@ -172,5 +172,5 @@ function authorProfile(publication: Publication, catalogue: Catalogue, id: strin
     if (!value) return [];
     return [{ label, url: key === "email" ? `mailto:${value}` : value, rel: key === "mastodon" ? "me" : undefined }];
   });
-  return { card: catalogue.author(id), bioHtml: renderMarkdown(author.bio), links };
+  return { card: catalogue.author(id), bioHtml: author.bio === undefined ? undefined : renderMarkdown(author.bio), links };
 }

@@ -15,6 +15,7 @@ function article(slug: string, day: number, categoryIds: string[], tags: string[
     categoryId: categoryIds[0]!,
     categoryIds,
     tags: tags.map((tag) => ({ name: tag, slug: tag })),
+    aliases: [],
     draft: false,
     parts: ["text"],
     partLines: [1],

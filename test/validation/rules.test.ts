@@ -1,39 +1,6 @@
 // One fixture per content rule: the exact line an editor reads (path:line: field: what — fix).
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { DateTime } from "luxon";
-import { loadPublication, type Publication } from "../../src/content/load.ts";
-import { ContentError, formatReport } from "../../src/content/problems.ts";
-import { makePublication, projectRoot, TEST_NOW } from "../helpers/build.ts";
-
-const now = DateTime.fromISO(TEST_NOW, { setZone: true });
-const sampleData = (file: string) => JSON.parse(readFileSync(path.join(projectRoot, "_data", file), "utf8"));
-
-/** A valid post; `replace` swaps whole front-matter lines (by field name), null removes one. */
-function post(fields: Record<string, string | null> = {}, body = "The first paragraph.\n"): string {
-  const base: Record<string, string> = {
-    title: "title: A valid headline",
-    date: "date: 2025-05-01T10:00:00-04:00",
-    author: "author: maya-okafor",
-    category: "category: statehouse",
-  };
-  const lines = Object.entries({ ...base, ...fields })
-    .filter(([, line]) => line !== null)
-    .map(([, line]) => line);
-  return `---\n${lines.join("\n")}\n---\n${body}`;
-}
-
-async function check(posts: Record<string, string>, files: Record<string, string> = {}): Promise<{ report: string[]; publication?: Publication }> {
-  const root = makePublication(posts, files);
-  try {
-    const publication = await loadPublication(root, { now });
-    return { report: formatReport(publication.warnings), publication };
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return { report: formatReport(error.problems) };
-  }
-}
+import { check, post, sampleData } from "./check.ts";
 
 describe("front matter", () => {
   it("a valid post has no problems", async () => {
@@ -68,11 +35,11 @@ describe("front matter", () => {
     expect((await check({ "a.md": "Just text.\n" })).report[0]).toBe("posts/a.md:1: the file must start with front matter — put the fields between two `---` lines at the top");
   });
 
-  it("rejects a date without a year, or without an offset", async () => {
+  it("rejects a date without a year, or a day that does not exist", async () => {
     expect((await check({ "a.md": post({ date: "date: March 4" }) })).report[0]).toBe(
-      "posts/a.md:3: date: is not a valid date — write a date (2025-03-04) or an ISO 8601 date-time with offset (2025-03-04T09:30:00-05:00)",
+      "posts/a.md:3: date: is not a valid date — write a date (2025-03-04), a date and time in the site's time zone (2025-03-04 09:30) or one with its offset (2025-03-04T09:30:00-05:00)",
     );
-    expect((await check({ "a.md": post({ date: "date: 2025-03-04T09:30:00" }) })).report[0]).toMatch(/^posts\/a\.md:3: date: is not a valid date/);
+    expect((await check({ "a.md": post({ date: "date: 2025-02-30 09:30" }) })).report[0]).toMatch(/^posts\/a\.md:3: date: is not a valid date/);
   });
 
   it("rejects an update before publication", async () => {
@@ -81,22 +48,25 @@ describe("front matter", () => {
     );
   });
 
-  it("says which author and category ids exist", async () => {
+  it("suggests the id meant, or says which author and category ids exist", async () => {
     const { report } = await check({ "a.md": post({ author: "author: [maya-okafor, maya-okafur]", categories: "categories: [courts, weather]" }) });
     expect(report).toEqual([
-      'posts/a.md:4: author: unknown author "maya-okafur" — use one of: maya-okafor, daniel-reyes, ingrid-solberg, tomas-novak',
+      'posts/a.md:4: author: unknown author "maya-okafur" — did you mean `maya-okafor`?',
       'posts/a.md:6: categories: unknown category "weather" — use one of: statehouse, economy, courts, education, environment, city-hall',
       "2 errors, 0 warnings",
     ]);
   });
 
-  it("checks id syntax", async () => {
-    expect((await check({ "a.md": post({ category: "category: City Hall" }) })).report[0]).toBe(
-      "posts/a.md:5: category: ids use only lowercase letters a-z, digits and hyphens — e.g. city-hall",
-    );
+  it("reads a category's name written for its id as a slip, naming the id", async () => {
+    expect((await check({ "a.md": post({ category: "category: City Hall" }) })).report[0]).toBe('posts/a.md:5: category: unknown category "City Hall" — did you mean `city-hall`?');
   });
 
-  it("needs the lead image file and a non-empty alt text", async () => {
+  it("checks id syntax when the ids are unknown because a data file is broken", async () => {
+    const { report } = await check({ "a.md": post({ category: "category: City Hall" }) }, { "_data/categories.json": "{" });
+    expect(report).toContain("posts/a.md:5: category: ids use only lowercase letters a-z, digits and hyphens — e.g. city-hall");
+  });
+
+  it("needs the lead image file and an alt text", async () => {
     const image = (lines: string) => post({ image: `image:\n${lines}` });
     expect((await check({ "a.md": image("  src: /img/posts/missing.jpg\n  alt: A drawing") })).report[0]).toBe(
       "posts/a.md:7: image.src: file /img/posts/missing.jpg not found — add it under img/ or correct the path",
@@ -105,7 +75,7 @@ describe("front matter", () => {
       "posts/a.md:6: image.alt: is required with an image — describe the image for readers who cannot see it",
     );
     expect((await check({ "a.md": image('  src: /img/posts/gavel.svg\n  alt: "  "') })).report[0]).toBe(
-      "posts/a.md:8: image.alt: is empty — describe the image for readers who cannot see it",
+      'posts/a.md:8: image.alt: is blank — describe the image for readers who cannot see it, or write alt: "" if it is decorative',
     );
   });
 
