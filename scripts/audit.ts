@@ -2,6 +2,9 @@
 // by check, each problem with its page and a one-line fix. Exit code 1 on any problem.
 //
 //   tsx scripts/audit.ts [--site _site]
+//
+// NEWSROOM_CHROMIUM: the Chromium or Chrome of the accessibility check (by default Debian's
+// /usr/bin/chromium when installed, else the one inside @sparticuz/chromium).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
@@ -13,6 +16,6 @@ if (!existsSync(path.join(site, "index.html"))) {
   console.error(`${site} holds no built site — run npm run build first.`);
   process.exit(1);
 }
-const sections = await auditSite(site);
+const sections = await auditSite(site, { chromium: { executablePath: process.env.NEWSROOM_CHROMIUM || undefined } });
 for (const line of formatAudit(sections)) console.log(line);
 process.exitCode = sections.some((section) => section.problems.length) ? 1 : 0;

@@ -149,7 +149,7 @@ async function measureReader(): Promise<void> {
     [common, "a common word"],
   ];
   for (const [index, [word, what]] of searches.entries()) {
-    const result = await measureReaderSide(site, articleUrl, word);
+    const result = await measureReaderSide(site, articleUrl, word, { executablePath: process.env.NEWSROOM_CHROMIUM || undefined });
     if (index === 0) {
       console.log(`article page: HTML ${(result.articleHtmlBytes / 1024).toFixed(1)} KB + CSS ${(result.cssBytes / 1024).toFixed(1)} KB = ${((result.articleHtmlBytes + result.cssBytes) / 1024).toFixed(1)} KB before images (uncompressed); scripts: ${result.articleScripts}`);
     }

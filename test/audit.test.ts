@@ -5,12 +5,13 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { auditSite } from "../src/audit/index.ts";
 import { runScript, tempDir } from "./helpers/build.ts";
+import { chromiumOptions } from "./helpers/browser.ts";
 
 const site = inject("sampleSite");
 
 describe("npm run audit", { timeout: 240_000 }, () => {
   it("finds no problem in the sample site", async () => {
-    const sections = await auditSite(site);
+    const sections = await auditSite(site, { chromium: chromiumOptions });
     expect(sections.map((section) => section.check)).toEqual(["html", "links", "feeds", "structured data", "accessibility", "budgets", "sitemaps"]);
     expect(sections.flatMap((section) => section.problems)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import Parser from "rss-parser";
 import { DOMParser } from "@xmldom/xmldom";
 import AxeBuilder from "@axe-core/playwright";
 import { attributes, type AuditProblem, type BuiltSite } from "./site.ts";
-import { launchChromium, serveStatic } from "../bench/browser.ts";
+import { launchChromium, serveStatic, type ChromiumOptions } from "../browser/index.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -191,9 +191,9 @@ export function checkBudgets(site: BuiltSite, articles: string[]): AuditProblem[
 }
 
 /** axe-core in headless Chromium on one page of each kind: no serious or critical violation. */
-export async function checkAccessibility(site: BuiltSite, sample: string[]): Promise<AuditProblem[]> {
+export async function checkAccessibility(site: BuiltSite, sample: string[], chromium: ChromiumOptions = {}): Promise<AuditProblem[]> {
   const server = await serveStatic(site.dir);
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromium);
   const problems: AuditProblem[] = [];
   try {
     for (const page of sample) {

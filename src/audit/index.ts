@@ -1,6 +1,7 @@
 // `npm run audit`: proves a built site sound before it is deployed — valid HTML, links that
 // resolve, feeds that parse, structured data, accessibility, budgets and sitemaps.
 import { BuiltSite, attributes, type AuditProblem } from "./site.ts";
+import type { ChromiumOptions } from "../browser/index.ts";
 import { checkAccessibility, checkBudgets, checkFeeds, checkHtml, checkLinks, checkSitemaps, checkStructuredData } from "./checks.ts";
 
 export type { AuditProblem };
@@ -36,7 +37,12 @@ export function samplePages(site: BuiltSite): string[] {
   ].filter((page): page is string => page !== undefined && site.fileFor(page) !== undefined);
 }
 
-export async function auditSite(siteDir: string): Promise<AuditSection[]> {
+export interface AuditOptions {
+  /** The browser of the accessibility check. */
+  chromium?: ChromiumOptions;
+}
+
+export async function auditSite(siteDir: string, options: AuditOptions = {}): Promise<AuditSection[]> {
   const site = new BuiltSite(siteDir);
   const canonical = attributes(site.read("/"), "link", "href").find((href) => /^https?:\/\//.test(href)) ?? "https://example.invalid/";
   const siteUrl = canonical.replace(/\/$/, "");
@@ -50,7 +56,7 @@ export async function auditSite(siteDir: string): Promise<AuditSection[]> {
     { check: "links", scope: `every internal href, src, srcset and #fragment; ${links.external} external links listed, not fetched`, problems: links.problems },
     { check: "feeds", scope: "every RSS, Atom and JSON feed", problems: await checkFeeds(site, siteUrl) },
     { check: "structured data", scope: "JSON-LD and Open Graph of every page", problems: checkStructuredData(site) },
-    { check: "accessibility", scope: `axe on a sample of ${sample.length} pages, one of each kind: ${sample.join(" ")}`, problems: await checkAccessibility(site, sample) },
+    { check: "accessibility", scope: `axe on a sample of ${sample.length} pages, one of each kind: ${sample.join(" ")}`, problems: await checkAccessibility(site, sample, options.chromium) },
     { check: "budgets", scope: `${articles.length} article pages (View all pages left out): HTML + CSS ≤ 40 KB, no JavaScript`, problems: checkBudgets(site, articles) },
     { check: "sitemaps", scope: "sitemap.xml lists exactly the public pages", problems: checkSitemaps(site, siteUrl) },
   ];

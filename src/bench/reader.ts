@@ -2,7 +2,7 @@
 // 127.0.0.1 with gzip, as static hosts serve it.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { launchChromium, serveStatic } from "./browser.ts";
+import { launchChromium, serveStatic, type ChromiumOptions } from "../browser/index.ts";
 
 export interface ReaderSide {
   articleUrl: string;
@@ -30,9 +30,9 @@ function kindOf(url: string): string {
   return "page, CSS and other";
 }
 
-export async function measureReaderSide(siteDir: string, articleUrl: string, word: string): Promise<ReaderSide> {
+export async function measureReaderSide(siteDir: string, articleUrl: string, word: string, chromium: ChromiumOptions = {}): Promise<ReaderSide> {
   const server = await serveStatic(siteDir, { gzip: true });
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromium);
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.origin}${articleUrl}`);
