@@ -1,6 +1,7 @@
-// The newsroom kit's Eleventy configuration: one plugin per capability in src/.
-// Content is read and validated by src/content (see src/publication), never by Eleventy
-// directly: Eleventy renders the page templates that live beside each capability's code.
+// The kit's Eleventy configuration: one plugin per capability in src/, each handed the build
+// it renders (src/site/build.ts). Content is read and validated by src/content before
+// Eleventy starts, never by Eleventy itself: Eleventy renders the entry templates that live
+// beside each capability's code, paginated over the page registry (src/site/registry.ts).
 import publication from "./src/publication/index.ts";
 import layout from "./src/layout/index.ts";
 import articles from "./src/articles/index.ts";
@@ -8,24 +9,16 @@ import listings from "./src/listings/index.ts";
 import sitemaps from "./src/sitemaps/index.ts";
 import feeds from "./src/feeds/index.ts";
 import search from "./src/search/index.ts";
-import type { EleventyConfig } from "./src/publication/eleventy.ts";
+import type { Build } from "./src/site/build.ts";
+import type { EleventyConfig } from "./src/site/eleventy.ts";
 
-export default function (eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPlugin(publication);
-  eleventyConfig.addPlugin(layout);
-  eleventyConfig.addPlugin(articles);
-  eleventyConfig.addPlugin(listings);
-  eleventyConfig.addPlugin(sitemaps);
-  eleventyConfig.addPlugin(feeds);
-  eleventyConfig.addPlugin(search);
-}
-
-export const config = {
-  templateFormats: ["njk"],
-  dir: {
-    input: "src",
-    includes: "../_includes",
+/** Eleventy's configuration for one render run of `build` (its `config` option). */
+export function newsroomSite(build: Build) {
+  return function (eleventyConfig: EleventyConfig): void {
+    eleventyConfig.setTemplateFormats(["njk"]);
+    eleventyConfig.setIncludesDirectory("../_includes");
     // Deliberately absent (src/_data): editors' _data/*.json reaches templates only validated.
-    data: "_data",
-  },
-};
+    eleventyConfig.setDataDirectory("_data");
+    for (const plugin of [publication, layout, articles, listings, sitemaps, feeds, search]) eleventyConfig.addPlugin(plugin, { build });
+  };
+}

@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { generateCorpus } from "../src/bench/corpus.ts";
-import type { PhaseRecord } from "../src/publication/phases.ts";
+import type { PhaseRecord } from "../src/site/phases.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     profile: { type: "boolean", default: false },
     reader: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    "slice-size": { type: "string" },
   },
 });
 const articles = Number(values.articles);
@@ -60,7 +61,7 @@ function build(label: string): void {
   const output = path.join(root, "_site");
   const reportFile = path.join(root, `phases-${label}.json`);
   const profileDir = path.join(root, "profile");
-  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output];
+  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output, ...(values["slice-size"] ? ["--slice-size", values["slice-size"]] : [])];
   const started = performance.now();
   const result = spawnSync(process.execPath, nodeArgs, {
     cwd: projectRoot,

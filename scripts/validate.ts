@@ -7,14 +7,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadPublication } from "../src/content/load.ts";
 import { ContentError, formatReport, type Problem } from "../src/content/problems.ts";
-import { settingsFromEnvironment } from "../src/publication/index.ts";
+import { buildClock } from "../src/publication/options.ts";
 
 const { values } = parseArgs({ options: { content: { type: "string", default: "." } } });
-const settings = settingsFromEnvironment({ ...process.env, NEWSROOM_CONTENT_DIR: path.resolve(values.content) });
 
 let problems: Problem[];
 try {
-  problems = (await loadPublication(settings.root, settings)).warnings;
+  problems = (await loadPublication(path.resolve(values.content), { now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false })).warnings;
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   problems = error.problems;

@@ -9,8 +9,7 @@ import { projectRoot, tempDir } from "./helpers/build.ts";
 it("builds 200 generated articles and reports every phase", () => {
   const dir = tempDir("bench");
   // Small runs and bundles, as a large publication gets them: four Eleventy runs, four bundles.
-  const env = { ...process.env, NEWSROOM_ARTICLES_PER_RUN: "50", NEWSROOM_SEARCH_BUNDLE_SIZE: "50" };
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--articles", "200", "--dir", dir], { cwd: projectRoot, encoding: "utf8", env });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--articles", "200", "--dir", dir, "--slice-size", "50"], { cwd: projectRoot, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   for (const phase of ["validation", "images", "eleventy", "search index", "copy images", "swap", "startup and loading", "total"]) {
     expect(result.stdout).toMatch(new RegExp(`^${phase}\\s+\\d+\\.\\d\\d`, "m"));

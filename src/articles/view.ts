@@ -3,12 +3,13 @@
 import type { Article } from "../content/article.ts";
 import type { Publication } from "../content/load.ts";
 import { isoWithOffset, when, type When } from "../dates/index.ts";
-import type { ImageProcessor, Picture } from "../images/index.ts";
+import type { Picture } from "../images/index.ts";
 import { readingMinutes, renderMarkdown } from "../markdown/index.ts";
 import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
-import { INDEXABLE, serializeJsonLd, type HeadMeta } from "../seo/index.ts";
-import { catalogueOf, type AuthorCard, type Link, type Teaser } from "./catalogue.ts";
-import { isIndexedPart, planArticlePages, type ArticlePager, type Part } from "./pages.ts";
+import { INDEXABLE, newsArticleJsonLd, type HeadMeta } from "../seo/index.ts";
+import type { Build } from "../site/build.ts";
+import { catalogueOf, type AuthorCard, type Catalogue, type Link, type Teaser } from "../site/catalogue.ts";
+import { entriesToRender, type ArticleEntry } from "../site/registry.ts";
 import { relatedArticles } from "./related.ts";
 
 export interface ArticleView {
@@ -31,63 +32,66 @@ export interface ArticleView {
 
 /** One written page: page K of an article, its View all page, or a single-page article. */
 export class ArticlePage {
+  readonly url: string;
+  readonly pager: ArticleEntry["pager"];
+  readonly indexed: boolean;
   readonly canonical: string;
   readonly meta: HeadMeta;
-  readonly indexed: boolean;
 
   constructor(
     readonly view: ArticleView,
-    readonly part: Part,
-    readonly url: string,
-    readonly pager: ArticlePager | undefined,
+    private readonly entry: ArticleEntry,
     publication: Publication,
   ) {
-    this.canonical = absoluteUrl(publication.site.url, url);
-    this.indexed = isIndexedPart({ part, url, pager });
+    this.url = entry.url;
+    this.pager = entry.pager;
+    this.indexed = entry.indexed;
+    this.canonical = absoluteUrl(publication.site.url, entry.url);
     this.meta = headMeta(this, publication);
   }
 
   get bodyHtml(): string {
     const { parts } = this.view.article;
-    return this.part === "all" ? parts.map(renderMarkdown).join("\n") : renderMarkdown(parts[this.part - 1]!);
+    const { part } = this.entry;
+    return part === "all" ? parts.map(renderMarkdown).join("\n") : renderMarkdown(parts[part - 1]!);
   }
 }
 
-const relatedByPublication = new WeakMap<Publication, Map<Article, Article[]>>();
+const relatedOf = (build: Build) => build.memo(relatedOfBuild);
+const relatedOfBuild = (build: Build) => relatedArticles(build.publication.articles);
 
-/** The pages of the articles from position `start` up to `end` (newest first), or of all. */
-export async function buildArticlePages(publication: Publication, images: ImageProcessor, { start = 0, end = Number.POSITIVE_INFINITY } = {}): Promise<ArticlePage[]> {
-  const { site, articles } = publication;
-  const catalogue = await catalogueOf(publication, images);
-  if (!relatedByPublication.has(publication)) relatedByPublication.set(publication, relatedArticles(articles));
-  const related = relatedByPublication.get(publication)!;
-  const pages: ArticlePage[] = [];
-  articles.slice(start, end).forEach((article, position) => {
-    const index = start + position;
-    const teaser = catalogue.teaser(article);
-    const newer = articles[index - 1];
-    const older = articles[index + 1];
-    const view: ArticleView = {
-      teaser,
-      article,
-      year: String(article.date.year),
-      sortKey: article.date.toUTC().toISO({ suppressMilliseconds: true })!,
-      otherCategories: article.categoryIds.slice(1).map(catalogue.category),
-      authors: teaser.authors,
-      published: when(article.date, site.language, !article.dateOnly),
-      updated: article.updated ? when(article.updated, site.language) : undefined,
-      readingTime: `${readingMinutes(article.words)} min read`,
-      tags: article.tags.map((tag) => catalogue.tag(tag.slug, tag.name)),
-      image: teaser.image && article.image ? { ...teaser.image, caption: article.image.caption, credit: article.image.credit } : undefined,
-      newer: newer && catalogue.teaser(newer),
-      older: older && catalogue.teaser(older),
-      related: related.get(article)!.map(catalogue.teaser),
-    };
-    for (const plan of planArticlePages(article.url, article.parts.length)) {
-      pages.push(new ArticlePage(view, plan.part, plan.url, plan.pager, publication));
-    }
+/** The article pages the current render run writes. */
+export async function articlePagesToRender(build: Build): Promise<ArticlePage[]> {
+  const catalogue = await catalogueOf(build);
+  const views = new Map<number, ArticleView>();
+  return entriesToRender(build, "article").map((entry) => {
+    if (!views.has(entry.position)) views.set(entry.position, articleView(build, catalogue, entry.position));
+    return new ArticlePage(views.get(entry.position)!, entry, build.publication);
   });
-  return pages;
+}
+
+function articleView(build: Build, catalogue: Catalogue, index: number): ArticleView {
+  const { site, articles } = build.publication;
+  const article = articles[index]!;
+  const teaser = catalogue.teaser(article);
+  const newer = articles[index - 1];
+  const older = articles[index + 1];
+  return {
+    teaser,
+    article,
+    year: String(article.date.year),
+    sortKey: article.date.toUTC().toISO({ suppressMilliseconds: true })!,
+    otherCategories: article.categoryIds.slice(1).map(catalogue.category),
+    authors: teaser.authors,
+    published: when(article.date, site.language, !article.dateOnly),
+    updated: article.updated ? when(article.updated, site.language) : undefined,
+    readingTime: `${readingMinutes(article.words)} min read`,
+    tags: article.tags.map((tag) => catalogue.tag(tag.slug, tag.name)),
+    image: teaser.image && article.image ? { ...teaser.image, caption: article.image.caption, credit: article.image.credit } : undefined,
+    newer: newer && catalogue.teaser(newer),
+    older: older && catalogue.teaser(older),
+    related: relatedOf(build).get(article)!.map(catalogue.teaser),
+  };
 }
 
 function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
@@ -103,28 +107,20 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
   };
   const published = isoWithOffset(article.date);
   const modified = article.updated ? isoWithOffset(article.updated) : undefined;
-  const jsonLd = {
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
-    mainEntityOfPage: { "@type": "WebPage", "@id": page.canonical },
-    url: page.canonical,
+  const jsonLd = newsArticleJsonLd({
+    canonical: page.canonical,
     headline: teaser.title,
     description: teaser.summary,
-    ...(image ? { image: [image.url] } : {}),
-    datePublished: published,
-    dateModified: modified ?? published,
-    author: view.authors.map((author) => ({ "@type": "Person", name: author.name, url: author.absoluteUrl, ...(author.role ? { jobTitle: author.role } : {}) })),
-    publisher: {
-      "@type": "NewsMediaOrganization",
-      name: site.title,
-      url: `${site.url}/`,
-      ...(site.logo ? { logo: { "@type": "ImageObject", url: absoluteUrl(site.url, site.logo) } } : {}),
-    },
-    articleSection: teaser.category.name,
+    image: image?.url,
+    published,
+    modified,
+    authors: view.authors.map((author) => ({ name: author.name, url: author.absoluteUrl, role: author.role })),
+    publisher: { name: site.title, url: `${site.url}/`, logo: site.logo ? absoluteUrl(site.url, site.logo) : undefined },
+    section: teaser.category.name,
     keywords: view.tags.map((tag) => tag.name),
-    inLanguage: site.language,
+    language: site.language,
     wordCount: article.words,
-  };
+  });
   return {
     title: `${teaser.title}${suffix} — ${site.title}`,
     headline: teaser.title,
@@ -141,7 +137,7 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
       section: teaser.category.name,
       tags: view.tags.map((tag) => tag.name),
     },
-    jsonLd: serializeJsonLd(jsonLd),
+    jsonLd,
     feeds: [
       { name: `${site.title}: ${teaser.category.name}`, url: categoryFeedUrl(article.categoryId) },
       ...view.authors.map((author) => ({ name: `${site.title}: ${author.name}`, url: authorFeedUrl(author.id) })),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import Parser from "rss-parser";
 import { DOMParser } from "@xmldom/xmldom";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { attributes, type AuditProblem, type BuiltSite } from "./site.ts";
 import { launchChromium, serveStatic, type ChromiumOptions } from "../browser/index.ts";
 

@@ -4,13 +4,14 @@
 import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
+import type { Archive } from "../site/archives.ts";
 import type { Publication } from "../content/load.ts";
 import { isoWithOffset } from "../dates/index.ts";
-import type { ImageProcessor } from "../images/index.ts";
 import { plainText, renderMarkdown, truncateText } from "../markdown/index.ts";
-import { catalogueOf, type Catalogue } from "../articles/catalogue.ts";
-import { collectArchives } from "../listings/archives.ts";
-import { absoluteUrl, atomFeedUrl, authorFeedUrl, authorUrl, categoryFeedUrl, categoryUrl, homeUrl, jsonFeedUrl, rssFeedUrl } from "../urls/index.ts";
+import { absoluteUrl } from "../urls/index.ts";
+import type { Build } from "../site/build.ts";
+import { catalogueOf, type Catalogue } from "../site/catalogue.ts";
+import { entriesToRender, registryOf, type FeedEntry } from "../site/registry.ts";
 
 export interface FeedDate {
   /** RSS 2.0 (RFC 822), with the site zone's offset. */
@@ -52,54 +53,64 @@ export interface Feed {
 export interface Feeds {
   /** /feed.xml, then one RSS feed per category and per author. */
   rss: Feed[];
-  atom: Feed;
-  json: { url: string; text: string };
+  atom: Feed[];
+  json: { url: string; text: string }[];
 }
 
-export async function buildFeeds(publication: Publication, images: ImageProcessor): Promise<Feeds> {
+/** The feeds the current render run writes (all of them, in the first run). */
+export async function feedsToRender(build: Build): Promise<Feeds> {
+  const feeds = await build.memo(buildFeeds);
+  return {
+    rss: entriesToRender(build, "rss").map((entry) => feeds.get(entry)!),
+    atom: entriesToRender(build, "atom").map((entry) => feeds.get(entry)!),
+    json: entriesToRender(build, "jsonFeed").map((entry) => ({ url: entry.url, text: jsonFeedText(feeds.get(entry)!) })),
+  };
+}
+
+/** Every feed of a build, by its registry entry; an article's item is made once for all feeds. */
+async function buildFeeds(build: Build): Promise<Map<FeedEntry, Feed>> {
+  const { publication } = build;
   const { site } = publication;
-  const catalogue = await catalogueOf(publication, images);
-  const archives = collectArchives(publication);
+  const catalogue = await catalogueOf(build);
   const items = new Map<Article, Promise<FeedItem>>();
   const itemOf = (article: Article) => {
     if (!items.has(article)) items.set(article, feedItem(article, publication, catalogue));
     return items.get(article)!;
   };
-  const feed = async (url: string, title: string, description: string, page: string, articles: Article[]): Promise<Feed> => {
-    const newest = articles.slice(0, site.feedSize);
+  const feed = async ({ url, archive }: FeedEntry): Promise<Feed> => {
+    const { title, description } = feedSubject(archive, publication);
+    const newest = archive.articles.slice(0, site.feedSize);
     const latest = newest.map((article) => article.updated ?? article.date).sort((a, b) => b.toMillis() - a.toMillis())[0];
     return {
       url,
       selfUrl: absoluteUrl(site.url, url),
       title,
       description,
-      homeUrl: absoluteUrl(site.url, page),
+      homeUrl: absoluteUrl(site.url, archive.url),
       language: site.language,
       updated: latest && feedDate(latest, site.timezone),
       items: await Promise.all(newest.map(itemOf)),
     };
   };
+  const registry = registryOf(build);
+  const entries = [...registry.of("rss"), ...registry.of("atom"), ...registry.of("jsonFeed")];
+  const feeds = new Map<FeedEntry, Feed>();
+  for (const entry of entries) feeds.set(entry, await feed(entry));
+  return feeds;
+}
 
-  const siteFeed = (url: string) => feed(url, site.title, site.description, homeUrl, publication.articles);
-  const rss = [
-    await siteFeed(rssFeedUrl),
-    ...(await Promise.all(
-      archives.categories.map((archive) => {
-        const category = publication.categories.get(archive.key)!;
-        return feed(categoryFeedUrl(archive.key), `${site.title}: ${category.name}`, category.description, categoryUrl(archive.key), archive.articles);
-      }),
-    )),
-    ...(await Promise.all(
-      archives.authors.map((archive) => {
-        const author = publication.authors.get(archive.key)!;
-        const description = author.bio ? truncateText(plainText(author.bio.split(/\n\s*\n/)[0]!), 300) : `${author.name}, ${site.title}`;
-        return feed(authorFeedUrl(archive.key), `${site.title}: ${author.name}`, description, authorUrl(archive.key), archive.articles);
-      }),
-    )),
-  ];
-  const atom = await siteFeed(atomFeedUrl);
-  const json = await siteFeed(jsonFeedUrl);
-  return { rss, atom, json: { url: jsonFeedUrl, text: jsonFeedText(json) } };
+/** What a feed of the site, a category or an author is called. */
+function feedSubject(archive: Archive, publication: Publication): { title: string; description: string } {
+  const { site } = publication;
+  if (archive.kind === "category") {
+    const category = publication.categories.get(archive.key)!;
+    return { title: `${site.title}: ${category.name}`, description: category.description };
+  }
+  if (archive.kind === "author") {
+    const author = publication.authors.get(archive.key)!;
+    return { title: `${site.title}: ${author.name}`, description: author.bio ? truncateText(plainText(author.bio.split(/\n\s*\n/)[0]!), 300) : `${author.name}, ${site.title}` };
+  }
+  return { title: site.title, description: site.description };
 }
 
 function feedDate(date: DateTime, timezone: string): FeedDate {

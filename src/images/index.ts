@@ -4,9 +4,8 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
+import { imageFolderUrl } from "../urls/index.ts";
 
-/** Where processed images live in the output, and the cache folder that mirrors it. */
-export const IMAGE_URL_PATH = "/assets/img/";
 
 export interface PictureSource {
   type: string;
@@ -64,7 +63,7 @@ export class ImageProcessor {
       widths: [...widths],
       formats: [...FORMATS],
       outputDir: this.cacheDir,
-      urlPath: IMAGE_URL_PATH,
+      urlPath: imageFolderUrl,
       svgShortCircuit: false,
     })) as Record<(typeof FORMATS)[number], EncodedFile[]>;
     for (const rendition of [...metadata.webp, ...metadata.jpeg]) this.usedFiles.add(rendition.filename);
@@ -85,7 +84,7 @@ export class ImageProcessor {
 
   /** Copies every rendition used by this build from the cache into the site. */
   async copyUsedInto(outputDir: string): Promise<void> {
-    const target = path.join(outputDir, IMAGE_URL_PATH);
+    const target = path.join(outputDir, imageFolderUrl);
     await mkdir(target, { recursive: true });
     await Promise.all([...this.usedFiles].map((file) => copyFile(path.join(this.cacheDir, file), path.join(target, file))));
   }

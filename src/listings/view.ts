@@ -1,16 +1,16 @@
 // What listing pages display: every paged archive, the category, tag and date indexes and
 // the 404 page, computed in TypeScript so the templates only display.
-import { DateTime } from "luxon";
 import type { Publication } from "../content/load.ts";
 import { displayMonth } from "../dates/index.ts";
-import type { ImageProcessor } from "../images/index.ts";
+import { countOf } from "../i18n/index.ts";
 import { renderMarkdown, plainText, truncateText } from "../markdown/index.ts";
 import type { Pager } from "../pagination/index.ts";
-import { absoluteUrl, archiveUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, tagIndexUrl } from "../urls/index.ts";
+import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
 import { pageMeta, type HeadMeta } from "../seo/index.ts";
-import { catalogueOf, type AuthorCard, type Catalogue, type Teaser } from "../articles/catalogue.ts";
-import { collectArchives, pagedArchives, type Archive } from "./archives.ts";
-import { planPages } from "./plan.ts";
+import { collectArchives, type Archive } from "../site/archives.ts";
+import type { Build } from "../site/build.ts";
+import { catalogueOf, type AuthorCard, type Catalogue, type Teaser } from "../site/catalogue.ts";
+import { entriesToRender, registryOf, type PageEntry } from "../site/registry.ts";
 
 /** Listings a reader scrolls through get "Load more"; date archives are browsed by period. */
 const LOAD_MORE_KINDS = new Set<Archive["kind"]>(["home", "category", "tag", "author"]);
@@ -44,79 +44,95 @@ export interface CountedLink {
   description?: string;
 }
 
-export interface ListingSite {
-  pages: ListingPage[];
-  categoryIndex: { meta: HeadMeta; categories: CountedLink[] };
-  tagIndex: { meta: HeadMeta; tags: CountedLink[] };
-  archiveIndex: { meta: HeadMeta; years: (CountedLink & { months: CountedLink[] })[] };
-  notFound: { meta: HeadMeta; latest: Teaser[] };
+export interface IndexPage<Content> {
+  url: string;
+  meta: HeadMeta;
+  content: Content;
 }
 
-const stories = (count: number) => `${count} ${count === 1 ? "story" : "stories"}`;
+/** Every listing view of a build, by its registry entry. */
+type ListingViews = Map<PageEntry, ListingPage | IndexPage<unknown>>;
 
-export async function buildListings(publication: Publication, images: ImageProcessor): Promise<ListingSite> {
-  const archives = collectArchives(publication);
+const stories = (count: number) => countOf(count, "story", "stories");
+
+/** The listing pages, indexes and 404 page the current render run writes. */
+export async function listingPagesToRender(build: Build) {
+  const views = await build.memo(buildListingViews);
+  const render = <View>(kind: Parameters<typeof entriesToRender>[1]) => entriesToRender(build, kind).map((entry) => views.get(entry) as View);
+  return {
+    listing: render<ListingPage>("listing"),
+    categoryIndex: render<IndexPage<CountedLink[]>>("categoryIndex"),
+    tagIndex: render<IndexPage<CountedLink[]>>("tagIndex"),
+    archiveIndex: render<IndexPage<(CountedLink & { months: CountedLink[] })[]>>("archiveIndex"),
+    notFound: render<IndexPage<Teaser[]>>("notFound"),
+  };
+}
+
+async function buildListingViews(build: Build): Promise<ListingViews> {
+  const { publication } = build;
+  const archives = collectArchives(build);
+  const registry = registryOf(build);
   const { site } = publication;
-  const catalogue = await catalogueOf(publication, images);
+  const catalogue = await catalogueOf(build);
   const canonical = (url: string) => absoluteUrl(site.url, url);
   const profiles = new Map([...publication.authors.keys()].map((id) => [id, authorProfile(publication, catalogue, id)]));
+  const views: ListingViews = new Map();
 
-  const pages: ListingPage[] = [];
-  for (const archive of pagedArchives(archives)) {
+  for (const entry of registry.of("listing")) {
+    const { archive, page: planned } = entry;
     const heading = headingOf(archive, publication);
-    for (const planned of planPages(archive.url, archive.articles, site.postsPerPage)) {
-      const cards = planned.items.map(catalogue.teaser);
-      const lead = archive.kind === "home" && planned.page === 1 ? cards.shift() : undefined;
-      const titled = planned.page > 1 ? `${heading.title}, page ${planned.page}` : heading.title;
-      const description = heading.description ? truncateText(plainText(heading.description), 200) : site.description;
-      pages.push({
-        kind: archive.kind,
-        url: planned.url,
-        heading,
-        author: archive.kind === "author" ? profiles.get(archive.key) : undefined,
-        lead,
-        cards,
-        emptyMessage: emptyMessage(archive),
-        pager: planned.pager,
-        loadMoreUrl: LOAD_MORE_KINDS.has(archive.kind) ? planned.nextUrl : undefined,
-        meta: {
-          ...pageMeta(site.title, titled, description, canonical(planned.url), archive.kind === "home" && planned.page === 1 ? `${site.title} — ${site.description}` : undefined),
-          feeds: subjectFeed(archive, heading.title, site.title),
-        },
-      });
-    }
+    const cards = planned.items.map(catalogue.teaser);
+    const lead = archive.kind === "home" && planned.page === 1 ? cards.shift() : undefined;
+    const titled = planned.page > 1 ? `${heading.title}, page ${planned.page}` : heading.title;
+    const description = heading.description ? truncateText(plainText(heading.description), 200) : site.description;
+    views.set(entry, {
+      kind: archive.kind,
+      url: entry.url,
+      heading,
+      author: archive.kind === "author" ? profiles.get(archive.key) : undefined,
+      lead,
+      cards,
+      emptyMessage: emptyMessage(archive),
+      pager: planned.pager,
+      loadMoreUrl: LOAD_MORE_KINDS.has(archive.kind) ? planned.nextUrl : undefined,
+      meta: {
+        ...pageMeta(site.title, titled, description, canonical(entry.url), archive.kind === "home" && planned.page === 1 ? `${site.title} — ${site.description}` : undefined),
+        feeds: subjectFeed(archive, heading.title, site.title),
+      },
+    });
   }
 
-  return {
-    pages,
-    categoryIndex: {
-      meta: pageMeta(site.title, "Categories", `Every section of ${site.title}.`, canonical(categoryIndexUrl)),
-      categories: archives.categories.map((archive) => ({
-        ...catalogue.category(archive.key),
-        count: stories(archive.articles.length),
-        description: publication.categories.get(archive.key)!.description,
-      })),
-    },
-    tagIndex: {
-      meta: pageMeta(site.title, "Tags", `Every topic ${site.title} has covered.`, canonical(tagIndexUrl)),
-      tags: archives.tags.map((archive) => ({ ...catalogue.tag(archive.key, archive.name), count: stories(archive.articles.length) })),
-    },
-    archiveIndex: {
-      meta: pageMeta(site.title, "Archives", `Every story of ${site.title}, by year and month.`, canonical(archiveUrl)),
-      years: archives.years.map((year) => ({
-        name: year.name,
-        url: year.url,
-        count: stories(year.articles.length),
-        months: archives.months
-          .filter((month) => month.key.startsWith(`${year.key}-`))
-          .map((month) => ({ name: headingOf(month, publication).title, url: month.url, count: stories(month.articles.length) })),
-      })),
-    },
-    notFound: {
-      meta: { ...pageMeta(site.title, "Page not found", "The page you asked for is not here.", undefined), robots: "noindex" },
-      latest: publication.articles.slice(0, LATEST_ON_404).map(catalogue.teaser),
-    },
+  const index = <Content>(entry: PageEntry, headline: string, description: string, content: Content, indexable = true): IndexPage<Content> => {
+    const meta = pageMeta(site.title, headline, description, indexable ? canonical(entry.url) : undefined);
+    return { url: entry.url, meta: indexable ? meta : { ...meta, robots: "noindex" }, content };
   };
+  for (const entry of registry.of("categoryIndex")) {
+    const categories = archives.categories.map((archive) => ({
+      ...catalogue.category(archive.key),
+      count: stories(archive.articles.length),
+      description: publication.categories.get(archive.key)!.description,
+    }));
+    views.set(entry, index(entry, "Categories", `Every section of ${site.title}.`, categories));
+  }
+  for (const entry of registry.of("tagIndex")) {
+    const tags = archives.tags.map((archive) => ({ ...catalogue.tag(archive.key, archive.name), count: stories(archive.articles.length) }));
+    views.set(entry, index(entry, "Tags", `Every topic ${site.title} has covered.`, tags));
+  }
+  for (const entry of registry.of("archiveIndex")) {
+    const years = archives.years.map((year) => ({
+      name: year.name,
+      url: year.url,
+      count: stories(year.articles.length),
+      months: archives.months
+        .filter((month) => month.period!.year === year.period!.year)
+        .map((month) => ({ name: headingOf(month, publication).title, url: month.url, count: stories(month.articles.length) })),
+    }));
+    views.set(entry, index(entry, "Archives", `Every story of ${site.title}, by year and month.`, years));
+  }
+  for (const entry of registry.of("notFound")) {
+    views.set(entry, index(entry, "Page not found", "The page you asked for is not here.", publication.articles.slice(0, LATEST_ON_404).map(catalogue.teaser), false));
+  }
+  return views;
 }
 
 function headingOf(archive: Archive, publication: Publication): ListingPage["heading"] {
@@ -134,12 +150,9 @@ function headingOf(archive: Archive, publication: Publication): ListingPage["hea
       return { kicker: author.role, title: author.name, description: author.bio };
     }
     case "year":
-      return { kicker: "Archive", title: archive.key };
-    case "month": {
-      const [year, month] = archive.key.split("-").map(Number) as [number, number];
-      const title = displayMonth(DateTime.fromObject({ year, month }, { zone: publication.site.timezone }), publication.site.language);
-      return { kicker: "Archive", title };
-    }
+      return { kicker: "Archive", title: archive.name };
+    case "month":
+      return { kicker: "Archive", title: displayMonth(archive.period!, publication.site.language) };
   }
 }
 

@@ -1,74 +1,81 @@
-// The production build: content check, images, Eleventy (pages, feeds, search index) into a
-// staging folder that is swapped in only when everything succeeded. A failed build leaves
-// the previous site exactly as it was, and no page of an earlier build survives a new one.
+// The production build: content check, images, Eleventy's render runs (pages, feeds, search
+// index) into a staging folder that is swapped in only when everything succeeded. A failed
+// build leaves the previous site exactly as it was, and no page of an earlier build survives.
 import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { currentBuild } from "./index.ts";
-import { ProcessSampler, phase, phaseRecords } from "./phases.ts";
-import { ARTICLES_PER_RUN, planRenderRuns, startRun } from "./runs.ts";
-import { catalogueOf } from "../articles/catalogue.ts";
-import { isoWithOffset } from "../dates/index.ts";
+import type { DateTime } from "luxon";
+import { newsroomSite } from "../../eleventy.config.ts";
+import { loadPublication } from "../content/load.ts";
 import { ContentError, formatReport } from "../content/problems.ts";
+import { isoWithOffset } from "../dates/index.ts";
+import { countOf } from "../i18n/index.ts";
+import { Build } from "../site/build.ts";
+import { catalogueOf } from "../site/catalogue.ts";
+import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
 
 /** V8's collector, exposed when the build runs with --expose-gc (scripts/build.ts does). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export interface BuildOptions {
-  content: string;
+export interface SiteBuildOptions {
+  /** The publication folder: _data/, posts/, img/. */
+  root: string;
+  /** Where the site goes. */
   output: string;
+  now: DateTime;
   /** Publish drafts and scheduled articles too, for a local preview. */
-  drafts: boolean;
+  includeUnpublished: boolean;
+  /** Articles per render run and per search bundle. */
+  articlesPerSlice: number;
   /** Where to write the phase timings and peak memory (the benchmark reads them). */
   phasesFile?: string;
 }
 
 /** Builds the site; returns the process exit code. */
-export async function buildSite(options: BuildOptions): Promise<number> {
+export async function buildSite(options: SiteBuildOptions): Promise<number> {
   const output = path.resolve(options.output);
   const staging = `${output}.staging`;
-  process.env.NEWSROOM_CONTENT_DIR = path.resolve(options.content);
-  if (options.drafts) process.env.NEWSROOM_DRAFTS = "1";
-
   const processes = new ProcessSampler();
-  let build;
+  const phases = new PhaseRecorder();
+
+  let publication;
   try {
-    build = await phase("validation", currentBuild);
+    publication = await phases.phase("validation", () => loadPublication(options.root, options));
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(error.message);
     console.error(`Build stopped before writing anything: ${output} is unchanged.`);
     return 1;
   }
-  for (const line of build.publication.warnings.length ? formatReport(build.publication.warnings) : []) console.warn(line);
+  for (const line of publication.warnings.length ? formatReport(publication.warnings) : []) console.warn(line);
 
-  await phase("images", () => catalogueOf(build.publication, build.images));
+  const build = new Build({ ...options, output: staging }, publication, phases);
+  await phases.phase("images", () => catalogueOf(build));
   await rm(staging, { recursive: true, force: true });
   // Eleventy resolves its input and includes relative to the working folder.
   process.chdir(projectRoot);
   try {
-    // NEWSROOM_ARTICLES_PER_RUN sets the slice size (tests render the sample in several runs).
-    const perRun = Number(process.env.NEWSROOM_ARTICLES_PER_RUN) || ARTICLES_PER_RUN;
-    for (const run of planRenderRuns(build.publication.articles.length, perRun)) {
-      startRun(run);
-      const eleventy = new Eleventy("src", staging, { configPath: "eleventy.config.ts", quietMode: true });
-      await phase("eleventy", () => eleventy.write());
+    for (const run of build.runs) {
+      build.run = run;
+      const eleventy = new Eleventy("src", staging, { configPath: false, quietMode: true, config: newsroomSite(build) });
+      await phases.phase("eleventy", () => eleventy.write());
       // Under a large heap limit V8 lets garbage pile up across runs; a full collection
       // between runs keeps the peak at one run's worth (10,000 articles: 1.6 → 1.1 GiB).
       collectGarbage?.();
     }
+    await build.finishRendering();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(`Build failed: ${(error as Error).message}\nNothing was written; ${output} is unchanged.`);
     return 1;
   }
 
-  await phase("swap", async () => {
+  await phases.phase("swap", async () => {
     const previous = `${output}.previous-${process.pid}`;
     if (existsSync(output)) await rename(output, previous);
     await rename(staging, output);
@@ -76,14 +83,12 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     // seconds, and the new site is already in place.
     if (existsSync(previous)) removeInBackground(previous);
   });
-  if (options.phasesFile) writeFileSync(options.phasesFile, JSON.stringify({ phases: phaseRecords(), ...processes.stop() }, null, 2));
+  if (options.phasesFile) writeFileSync(options.phasesFile, JSON.stringify({ phases: phases.summary(), ...processes.stop() }, null, 2));
 
-  const { publication } = build;
   const scheduled = publication.scheduled.map((article) => `${article.file} (${isoWithOffset(article.date)})`);
-  const count = publication.articles.length;
-  console.log(`Built ${count} article${count === 1 ? "" : "s"} into ${path.relative(process.cwd(), output) || output}.`);
+  console.log(`Built ${countOf(publication.articles.length, "article", "articles")} into ${path.relative(process.cwd(), output) || output}.`);
   if (scheduled.length) console.log(`${scheduled.length} scheduled: ${scheduled.join(", ")}`);
-  if (publication.drafts.length && !options.drafts) console.log(`${publication.drafts.length} draft(s) left out.`);
+  if (publication.drafts.length && !options.includeUnpublished) console.log(`${publication.drafts.length} draft(s) left out.`);
   return 0;
 }
 

@@ -1,69 +1,59 @@
-// Search: the Pagefind index, fed while Eleventy renders and written at the end of every
-// build, and the /search/ page.
+// Search: the Pagefind index, fed while Eleventy renders and finished after the last render
+// run, and the /search/ page.
 import path from "node:path";
-import { currentBuild } from "../publication/index.ts";
-import type { EleventyConfig } from "../publication/eleventy.ts";
-import { phase } from "../publication/phases.ts";
-import { isFirstRun, isLastRun } from "../publication/runs.ts";
-import { absoluteUrl, searchUrl } from "../urls/index.ts";
-import { pageMeta } from "../seo/index.ts";
 import { displayMonth } from "../dates/index.ts";
-import { writeStylesheet } from "../layout/css.ts";
-import { ARTICLES_PER_BUNDLE, SearchIndexer, searchBundles } from "./indexer.ts";
-import { indexedArticleUrl } from "../articles/pages.ts";
+import { countOf } from "../i18n/index.ts";
+import { pageMeta } from "../seo/index.ts";
+import type { Build } from "../site/build.ts";
+import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
+import { entriesToRender, registryOf } from "../site/registry.ts";
+import { writeStylesheet } from "../site/stylesheet.ts";
+import { absoluteUrl, searchScriptUrl, searchStylesheetUrl } from "../urls/index.ts";
+import { SearchIndexer, searchBundles } from "./indexer.ts";
 
-export const SEARCH_SCRIPT_URL = "/assets/search.js";
-/** The search page's own styles: the other pages do not download them. */
-export const SEARCH_STYLESHEET_URL = "/assets/search.css";
-/** Articles per search bundle; NEWSROOM_SEARCH_BUNDLE_SIZE overrides it (tests use tiny bundles). */
-const bundleSize = Number(process.env.NEWSROOM_SEARCH_BUNDLE_SIZE) || ARTICLES_PER_BUNDLE;
+/** One indexer per build, fed by every render run; none for a publication without articles. */
+const indexerOf = (build: Build) => build.memo(startIndexer);
 
-let indexer: SearchIndexer | undefined;
+function startIndexer(build: Build): SearchIndexer | undefined {
+  const { options, publication } = build;
+  if (!publication.articles.length) return undefined;
+  const cacheDir = path.join(options.root, ".cache", "search");
+  return new SearchIndexer(publication.site.language, options.output, registryOf(build).indexedArticleUrls, options.articlesPerSlice, cacheDir);
+}
 
-export default function searchPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPassthroughCopy({ "src/search/search.js": SEARCH_SCRIPT_URL });
-  eleventyConfig.addGlobalData("search", async () => {
-    const { site, articles } = (await currentBuild()).publication;
-    return {
-      url: searchUrl,
-      script: SEARCH_SCRIPT_URL,
-      stylesheet: SEARCH_STYLESHEET_URL,
-      hasArticles: articles.length > 0,
-      // Newest first, as the search page reads them, with the month of each one's oldest
-      // story: the page says how far back it has searched.
-      bundles: searchBundles(articles.length, bundleSize)
-        .reverse()
-        .map(({ url, articles: { end } }) => ({
-          url,
-          since: end ? displayMonth(articles[end - 1]!.date, site.language) : "",
-        })),
-      meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, searchUrl)),
-    };
-  });
+function searchPage(build: Build, url: string) {
+  const { site, articles } = build.publication;
+  return {
+    url,
+    script: searchScriptUrl,
+    stylesheet: searchStylesheetUrl,
+    hasArticles: articles.length > 0,
+    // Newest first, as the search page reads them, with the month of each one's oldest
+    // story: the page says how far back it has searched.
+    bundles: searchBundles(articles.length, build.options.articlesPerSlice)
+      .reverse()
+      .map(({ url: bundleUrl, articles: { end } }) => ({
+        url: bundleUrl,
+        since: end ? displayMonth(articles[end - 1]!.date, site.language) : "",
+      })),
+    meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, url)),
+  };
+}
 
-  // A publication without articles has nothing to index; its search page says so. One
-  // indexer serves every Eleventy run of a build (src/publication/runs.ts).
-  eleventyConfig.on("eleventy.before", async ({ directories }) => {
-    if (!isFirstRun()) return;
-    const { settings, publication } = await currentBuild();
-    const { site, articles } = publication;
-    const indexedUrls = articles.map((article) => indexedArticleUrl(article.url, article.parts.length));
-    const cacheDir = path.join(settings.root, ".cache", "search");
-    indexer = articles.length ? new SearchIndexer(site.language, directories.output, indexedUrls, bundleSize, cacheDir) : undefined;
-  });
+export default function searchPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
+  eleventyConfig.addPassthroughCopy({ "src/search/search.js": searchScriptUrl });
+  eleventyConfig.addGlobalData("search", () => ({ pages: entriesToRender(build, "search").map(({ url }) => searchPage(build, url)) }));
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, content: string) {
+    const indexer = indexerOf(build);
     if (indexer && this.page.url) indexer.add({ url: this.page.url, content });
     return content;
   });
-  eleventyConfig.addWatchTarget("src/search/search.css");
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (!isLastRun()) return;
-    await writeStylesheet(path.join(import.meta.dirname, "search.css"), directories.output, SEARCH_STYLESHEET_URL);
-    const { publication } = await currentBuild();
+  build.whenRendered("search", async () => {
+    await writeStylesheet(path.join(import.meta.dirname, "search.css"), build.options.output, searchStylesheetUrl);
+    const indexer = indexerOf(build);
     if (!indexer) return;
-    const indexed = await phase("search index", () => indexer!.finish(publication.articles.length));
-    const bundles = indexer.bundles.length;
+    const indexed = await build.phase("search index", () => indexer.finish(build.publication.articles.length));
     const reused = indexer.reused ? `, ${indexer.reused} of them unchanged and reused` : "";
-    console.log(`Search index: ${indexed} article${indexed === 1 ? "" : "s"} in ${bundles} bundle${bundles === 1 ? "" : "s"}${reused}.`);
+    console.log(`Search index: ${countOf(indexed, "article", "articles")} in ${countOf(indexer.bundles.length, "bundle", "bundles")}${reused}.`);
   });
 }

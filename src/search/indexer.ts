@@ -11,17 +11,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
-import { slicesFromOldest, type Slice } from "../publication/runs.ts";
+import { slicesFromOldest, type Slice } from "../site/runs.ts";
+import { searchBundleUrl } from "../urls/index.ts";
 
-/**
- * Pagefind's memory grows faster than the pages it holds (measured with npm run bench on
- * 10,000 generated articles: one bundle 3.5 GiB, bundles of 2,500 articles 1.0 GiB each), and
- * a bundle is written as soon as the Eleventy run that renders its articles ends (runs are
- * cut the same way: ARTICLES_PER_RUN in src/publication/runs.ts). Bundles hold consecutive
- * stories counted from the oldest; the search page reads the newest first and older ones only
- * when it needs them (search.js), so readers do not pay for the number of bundles.
- */
-export const ARTICLES_PER_BUNDLE = 2_500;
+// Bundles hold consecutive stories counted from the oldest, as many as a render run renders
+// (src/site/runs.ts), so each is written as soon as its run ends. The search page reads the
+// newest first and older ones only when it needs them (search.js), so readers do not pay for
+// the number of bundles.
 
 /** Cached bundles no build has used for this long are deleted. */
 const CACHE_DAYS = 7;
@@ -49,8 +45,8 @@ export interface SearchBundle {
  * The bundles for `articleCount` articles, oldest first. They are cut from the oldest
  * article, so a new article changes only the newest bundle and the others are reused.
  */
-export function searchBundles(articleCount: number, bundleSize = ARTICLES_PER_BUNDLE): SearchBundle[] {
-  return slicesFromOldest(articleCount, bundleSize).map((articles, index) => ({ url: index === 0 ? "/pagefind/" : `/pagefind-${index + 1}/`, articles }));
+export function searchBundles(articleCount: number, bundleSize: number): SearchBundle[] {
+  return slicesFromOldest(articleCount, bundleSize).map((articles, index) => ({ url: searchBundleUrl(index + 1), articles }));
 }
 
 /**
@@ -83,7 +79,7 @@ export class SearchIndexer {
     private readonly language: string,
     private readonly outputDir: string,
     indexedUrls: readonly string[],
-    bundleSize = ARTICLES_PER_BUNDLE,
+    bundleSize: number,
     private readonly cacheDir?: string,
   ) {
     this.bundles = searchBundles(indexedUrls.length, bundleSize);
@@ -211,7 +207,7 @@ function bundlePageCount(bundle: string): number {
 
 /** Indexes a set of built pages in one go. */
 export async function writeSearchIndex(pages: readonly BuiltPage[], outputDir: string, language: string, indexedUrls: readonly string[]): Promise<number> {
-  const indexer = new SearchIndexer(language, outputDir, indexedUrls);
+  const indexer = new SearchIndexer(language, outputDir, indexedUrls, Math.max(1, indexedUrls.length));
   for (const page of pages) indexer.add(page);
   return indexer.finish(indexedUrls.length);
 }

@@ -47,3 +47,45 @@ export interface HeadMeta {
 export function pageMeta(siteName: string, headline: string, description: string, canonical: string | undefined, title = `${headline} — ${siteName}`): HeadMeta {
   return { title, headline, siteName, description, canonical, type: "website", robots: INDEXABLE };
 }
+
+export interface NewsArticleFacts {
+  canonical: string;
+  headline: string;
+  description: string;
+  image?: string;
+  /** ISO 8601 with offset. */
+  published: string;
+  modified?: string;
+  authors: { name: string; url: string; role?: string }[];
+  publisher: { name: string; url: string; logo?: string };
+  section: string;
+  keywords: string[];
+  language: string;
+  wordCount: number;
+}
+
+/** schema.org NewsArticle of an article page, serialised for its <script type="application/ld+json">. */
+export function newsArticleJsonLd(facts: NewsArticleFacts): string {
+  return serializeJsonLd({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": facts.canonical },
+    url: facts.canonical,
+    headline: facts.headline,
+    description: facts.description,
+    ...(facts.image ? { image: [facts.image] } : {}),
+    datePublished: facts.published,
+    dateModified: facts.modified ?? facts.published,
+    author: facts.authors.map((author) => ({ "@type": "Person", name: author.name, url: author.url, ...(author.role ? { jobTitle: author.role } : {}) })),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: facts.publisher.name,
+      url: facts.publisher.url,
+      ...(facts.publisher.logo ? { logo: { "@type": "ImageObject", url: facts.publisher.logo } } : {}),
+    },
+    articleSection: facts.section,
+    keywords: facts.keywords,
+    inLanguage: facts.language,
+    wordCount: facts.wordCount,
+  });
+}

@@ -37,6 +37,23 @@ export const atomFeedUrl = "/atom.xml";
 export const jsonFeedUrl = "/feed.json";
 export const categoryFeedUrl = (id: string): string => `${categoryUrl(id)}feed.xml`;
 export const authorFeedUrl = (id: string): string => `${authorUrl(id)}feed.xml`;
+export const notFoundUrl = "/404.html";
+export const robotsUrl = "/robots.txt";
+export const sitemapUrl = "/sitemap.xml";
+/** Part K of a sitemap too large for one file (the sitemap index lists them). */
+export const sitemapPartUrl = (part: number): string => `/sitemap-${part}.xml`;
+export const newsSitemapUrl = "/news-sitemap.xml";
+
+/** The kit's own files. */
+export const stylesheetUrl = "/assets/site.css";
+export const searchStylesheetUrl = "/assets/search.css";
+export const searchScriptUrl = "/assets/search.js";
+export const loadMoreScriptUrl = "/assets/load-more.js";
+export const faviconUrl = "/favicon.svg";
+/** Where processed images live in the output (and the cache folder that mirrors it). */
+export const imageFolderUrl = "/assets/img/";
+/** Search bundle K, counted from the oldest articles: /pagefind/, /pagefind-2/, … */
+export const searchBundleUrl = (bundle: number): string => (bundle === 1 ? "/pagefind/" : `/pagefind-${bundle}/`);
 
 export const yearUrl = (year: number): string => `/${year}/`;
 export const monthUrl = (year: number, month: number): string => `/${year}/${String(month).padStart(2, "0")}/`;

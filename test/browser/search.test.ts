@@ -1,7 +1,7 @@
 // Search as a reader uses it, in headless Chromium against the built sample.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { serve, siteInChromium, type StaticSite } from "../helpers/browser.ts";
 import { samplePosts } from "../helpers/sample.ts";
 import { makePublication, projectRoot, runBuild, tempDir } from "../helpers/build.ts";
@@ -149,7 +149,7 @@ describe("a search index split into several bundles", () => {
   let split: StaticSite;
   beforeAll(async () => {
     const output = path.join(tempDir("out"), "_site");
-    expect(runBuild(projectRoot, output, [], { NEWSROOM_SEARCH_BUNDLE_SIZE: "5" }).status).toBe(0);
+    expect(runBuild(projectRoot, output, ["--slice-size", "5"]).status).toBe(0);
     split = await serve(output);
   });
   afterAll(() => split.close());

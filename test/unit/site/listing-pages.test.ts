@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planPages } from "../../src/listings/plan.ts";
-import { buildPager } from "../../src/pagination/index.ts";
+import { planPages } from "../../../src/site/listing-pages.ts";
+import { buildPager } from "../../../src/pagination/index.ts";
 
 const items = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 

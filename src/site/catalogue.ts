@@ -2,11 +2,12 @@
 // boxes — computed once per build and shared by article pages and listings. Cards hold
 // references and short strings, never rendered bodies, so 100k articles stay cheap.
 import type { Article } from "../content/article.ts";
-import { sitePathToFile, type Publication } from "../content/load.ts";
+import { sitePathToFile } from "../content/load.ts";
 import { when, type When } from "../dates/index.ts";
-import type { ImageProcessor, Picture } from "../images/index.ts";
+import type { Picture } from "../images/index.ts";
 import { plainText, renderFirstParagraph, truncateText } from "../markdown/index.ts";
 import { absoluteUrl, authorUrl, categoryUrl, tagUrl } from "../urls/index.ts";
+import type { Build } from "./build.ts";
 
 export const LEAD_IMAGE_WIDTHS = [400, 800, 1200] as const;
 export const AVATAR_WIDTHS = [80, 160] as const;
@@ -28,7 +29,6 @@ export interface AuthorCard extends Link {
 
 /** An article as a card in a listing or a related-stories box. */
 export interface Teaser {
-  article: Article;
   title: string;
   url: string;
   /** The dek, else the excerpt up to <!--more-->, else the start of the text: plain text. */
@@ -46,19 +46,10 @@ export interface Catalogue {
   tag(slug: string, name: string): Link;
 }
 
-const catalogues = new WeakMap<Publication, Promise<Catalogue>>();
+/** The catalogue of a build, made on first use (images processed once). */
+export const catalogueOf = (build: Build): Promise<Catalogue> => build.memo(buildCatalogue);
 
-/** The catalogue of a publication, built on first use (images processed once). */
-export function catalogueOf(publication: Publication, images: ImageProcessor): Promise<Catalogue> {
-  let catalogue = catalogues.get(publication);
-  if (!catalogue) {
-    catalogue = buildCatalogue(publication, images);
-    catalogues.set(publication, catalogue);
-  }
-  return catalogue;
-}
-
-async function buildCatalogue(publication: Publication, images: ImageProcessor): Promise<Catalogue> {
+async function buildCatalogue({ publication, images }: Build): Promise<Catalogue> {
   const { site, root } = publication;
   const authors = new Map<string, AuthorCard>();
   for (const [id, author] of publication.authors) {
@@ -79,7 +70,6 @@ async function buildCatalogue(publication: Publication, images: ImageProcessor):
     publication.articles.map(async (article) => {
       const picture = article.image ? await images.picture(sitePathToFile(root, article.image.src), LEAD_IMAGE_WIDTHS) : undefined;
       teasers.set(article, {
-        article,
         title: article.title,
         url: article.url,
         summary: article.description ?? truncateText(plainText(article.excerpt ?? article.parts[0]!), SUMMARY_LENGTH),

@@ -14,45 +14,48 @@ interface OpenPhase extends PhaseRecord {
   cpuAtStart: number;
 }
 
-const records: PhaseRecord[] = [];
-const open: OpenPhase[] = [];
-
 /** CPU time of this process, in ms. */
 function cpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
 
-/**
- * Runs `work` as a named phase. Nested phases are recorded on their own and their time is
- * taken out of the enclosing phase, so the records add up to the whole build.
- */
-export async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const entry: OpenPhase = { name, wallMs: 0, cpuMs: 0, started: performance.now(), cpuAtStart: cpuMs() };
-  open.push(entry);
-  try {
-    return await work();
-  } finally {
-    open.pop();
-    const wall = performance.now() - entry.started;
-    const cpu = cpuMs() - entry.cpuAtStart;
-    records.push({ name, wallMs: wall - entry.wallMs, cpuMs: cpu - entry.cpuMs });
-    const parent = open.at(-1);
-    if (parent) {
-      parent.wallMs += wall;
-      parent.cpuMs += cpu;
+/** The phases of one build, in the order they ran. */
+export class PhaseRecorder {
+  private readonly records: PhaseRecord[] = [];
+  private readonly open: OpenPhase[] = [];
+
+  /**
+   * Runs `work` as a named phase. Nested phases are recorded on their own and their time is
+   * taken out of the enclosing phase, so the records add up to the whole build.
+   */
+  async phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const entry: OpenPhase = { name, wallMs: 0, cpuMs: 0, started: performance.now(), cpuAtStart: cpuMs() };
+    this.open.push(entry);
+    try {
+      return await work();
+    } finally {
+      this.open.pop();
+      const wall = performance.now() - entry.started;
+      const cpu = cpuMs() - entry.cpuAtStart;
+      this.records.push({ name, wallMs: wall - entry.wallMs, cpuMs: cpu - entry.cpuMs });
+      const parent = this.open.at(-1);
+      if (parent) {
+        parent.wallMs += wall;
+        parent.cpuMs += cpu;
+      }
     }
   }
-}
 
-/** The recorded phases, one per name (a phase run several times is summed), in first-run order. */
-export function phaseRecords(): PhaseRecord[] {
-  const byName = new Map<string, PhaseRecord>();
-  for (const { name, wallMs, cpuMs } of records) {
-    const total = byName.get(name) ?? { name, wallMs: 0, cpuMs: 0 };
-    byName.set(name, { name, wallMs: total.wallMs + wallMs, cpuMs: total.cpuMs + cpuMs });
+  /** The recorded phases, one per name (a phase run several times is summed), in first-run order. */
+  summary(): PhaseRecord[] {
+    const byName = new Map<string, PhaseRecord>();
+    for (const { name, wallMs, cpuMs } of this.records) {
+      const total = byName.get(name) ?? { name, wallMs: 0, cpuMs: 0 };
+      byName.set(name, { name, wallMs: total.wallMs + wallMs, cpuMs: total.cpuMs + cpuMs });
+    }
+    return [...byName.values()];
   }
-  return [...byName.values()];
 }
 
 export interface ProcessUsage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRenderRuns, slicesFromOldest } from "../../src/publication/runs.ts";
+import { planRenderRuns, slicesFromOldest } from "../../../src/site/runs.ts";
 
 describe("slices counted from the oldest", () => {
   it("gives every item of a newest-first list to exactly one slice, oldest slice first", () => {
@@ -32,17 +32,17 @@ describe("slices counted from the oldest", () => {
 
 describe("render runs", () => {
   it("renders a small publication in one run", () => {
-    expect(planRenderRuns(18, 2500)).toEqual([{ index: 0, count: 1, articles: { start: 0, end: 18 } }]);
+    expect(planRenderRuns(18, 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 18 } }]);
   });
 
-  it("renders the slices in order, numbered, each knowing how many runs there are", () => {
+  it("renders the slices in order, numbered, the other pages in the first run only", () => {
     const runs = planRenderRuns(10_001, 2500);
-    expect(runs.map((run) => [run.index, run.count])).toEqual([
-      [0, 5],
-      [1, 5],
-      [2, 5],
-      [3, 5],
-      [4, 5],
+    expect(runs.map((run) => [run.index, run.first])).toEqual([
+      [0, true],
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
     ]);
     expect(runs.map((run) => run.articles)).toEqual(slicesFromOldest(10_001, 2500));
   });

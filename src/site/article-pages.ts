@@ -16,14 +16,6 @@ export interface ArticlePagePlan {
   pager?: ArticlePager;
 }
 
-/** Search indexes each article once: a multi-page article as its View all page. */
-export const isIndexedPart = (plan: ArticlePagePlan): boolean => plan.pager === undefined || plan.part === "all";
-
-/** The URL of the page search indexes for an article of `pageCount` pages. */
-export function indexedArticleUrl(articleUrl: string, pageCount: number): string {
-  return planArticlePages(articleUrl, pageCount).find(isIndexedPart)!.url;
-}
-
 export function planArticlePages(articleUrl: string, pageCount: number): ArticlePagePlan[] {
   if (pageCount <= 1) return [{ part: 1, url: articleUrl }];
   const parts: Part[] = [...Array.from({ length: pageCount }, (_, index) => index + 1), "all"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planArticlePages } from "../../src/articles/pages.ts";
+import { planArticlePages } from "../../../src/site/article-pages.ts";
 
 describe("article page plan", () => {
   it("gives a single-page article one page and no pager", () => {

@@ -1,8 +1,10 @@
 // Every archive of the publication — home, categories, tags, authors, years, months — as
 // lists of article references, newest first, collected in one pass over the articles.
 import type { Article } from "../content/article.ts";
+import type { DateTime } from "luxon";
 import type { Publication } from "../content/load.ts";
 import { authorUrl, categoryUrl, homeUrl, monthUrl, tagUrl, yearUrl } from "../urls/index.ts";
+import type { Build } from "./build.ts";
 
 export type ArchiveKind = "home" | "category" | "tag" | "author" | "year" | "month";
 
@@ -12,8 +14,10 @@ export interface Archive {
   key: string;
   /** Page 1 of the archive. */
   url: string;
-  /** The tag's name as written (merged spelling), the year or month as numbers. */
+  /** The tag's name as written (merged spelling), the year as digits; "" for others. */
   name: string;
+  /** Year and month archives: the period's first moment in the site's zone. */
+  period?: DateTime;
   articles: Article[];
 }
 
@@ -31,13 +35,9 @@ export interface Archives {
   months: Archive[];
 }
 
-const collected = new WeakMap<Publication, Archives>();
-
-/** The archives of a publication, collected once per build for listings, feeds and sitemaps. */
-export function collectArchives(publication: Publication): Archives {
-  if (!collected.has(publication)) collected.set(publication, bucketArticles(publication));
-  return collected.get(publication)!;
-}
+/** The archives of a build's publication, collected once for the registry, listings and feeds. */
+export const collectArchives = (build: Build): Archives => build.memo(bucketBuildArticles);
+const bucketBuildArticles = (build: Build) => bucketArticles(build.publication);
 
 /** Every paged archive, in the order its pages are written: home, categories, tags, authors, years, months. */
 export function pagedArchives(archives: Archives): Archive[] {
@@ -60,10 +60,10 @@ function bucketArticles(publication: Publication): Archives {
       tags.get(tag.slug)!.articles.push(article);
     }
     const { year, month } = article.date;
-    if (!years.has(year)) years.set(year, archive("year", String(year), yearUrl(year), String(year)));
+    if (!years.has(year)) years.set(year, { ...archive("year", String(year), yearUrl(year), String(year)), period: article.date.startOf("year") });
     years.get(year)!.articles.push(article);
     const monthKey = `${year}-${String(month).padStart(2, "0")}`;
-    if (!months.has(monthKey)) months.set(monthKey, archive("month", monthKey, monthUrl(year, month), monthKey));
+    if (!months.has(monthKey)) months.set(monthKey, { ...archive("month", monthKey, monthUrl(year, month), ""), period: article.date.startOf("month") });
     months.get(monthKey)!.articles.push(article);
   }
 

@@ -1,0 +1,61 @@
+// `npm start`: a live preview. Builds the site as `npm run build` does (drafts and scheduled
+// stories included), serves it on localhost with live reload, and builds again whenever the
+// publication or the kit changes. Each build runs in a process of its own, so a change to
+// the kit's TypeScript is picked up too.
+//
+//   tsx scripts/start.ts [--content DIR] [--output DIR] [--port N]
+import { spawn } from "node:child_process";
+import { watch } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+
+const { values } = parseArgs({
+  options: {
+    content: { type: "string", default: "." },
+    output: { type: "string", default: "_site" },
+    port: { type: "string", default: "8080" },
+  },
+});
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const content = path.resolve(values.content);
+const output = path.resolve(values.output);
+
+/** Runs one preview build; resolves to whether it succeeded (its report goes to the terminal). */
+function build(): Promise<boolean> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output, "--drafts"], { stdio: "inherit" });
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code === 0)));
+}
+
+await build();
+const server = EleventyDevServer.getServer("newsroom", output, { port: Number(values.port) });
+server.serve(Number(values.port));
+
+// One build at a time; changes during a build lead to one more build after it.
+let building = false;
+let changedAgain = false;
+let timer: NodeJS.Timeout | undefined;
+async function rebuild(): Promise<void> {
+  if (building) {
+    changedAgain = true;
+    return;
+  }
+  building = true;
+  do {
+    changedAgain = false;
+    if (await build()) server.reload();
+  } while (changedAgain);
+  building = false;
+}
+const watched = [...["posts", "_data", "img", "files", "pages"].map((folder) => path.join(content, folder)), ...["src", "_includes"].map((folder) => path.join(projectRoot, folder))];
+for (const folder of new Set(watched)) {
+  try {
+    watch(folder, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void rebuild(), 200);
+    });
+  } catch {
+    // A folder the publication does not have.
+  }
+}
