@@ -7,6 +7,7 @@ import Parser from "rss-parser";
 import { DOMParser } from "@xmldom/xmldom";
 import { AxeBuilder } from "@axe-core/playwright";
 import { attributes, type AuditProblem, type BuiltSite } from "./site.ts";
+import { absoluteUrl, jsonFeedUrl, searchUrl, sitemapUrl } from "../urls/index.ts";
 import { launchChromium, serveStatic, type ChromiumOptions } from "../browser/index.ts";
 
 const require = createRequire(import.meta.url);
@@ -104,14 +105,14 @@ export async function checkFeeds(site: BuiltSite, siteUrl: string): Promise<Audi
       if (item.link && !item.link.startsWith(`${siteUrl}/`)) problem(url, `item link ${item.link} is not absolute`, "make item links absolute with the site URL");
     }
   }
-  if (site.files.has("feed.json")) {
+  if (site.fileFor(jsonFeedUrl)) {
     try {
-      const json = JSON.parse(site.read("/feed.json"));
-      if (json.version !== "https://jsonfeed.org/version/1.1" || !json.title || !Array.isArray(json.items)) problem("/feed.json", "version, title or items missing", "follow JSON Feed 1.1");
-      for (const item of json.items ?? []) if (!item.id || !(item.content_html ?? item.content_text)) problem("/feed.json", `item ${item.url ?? "?"} lacks an id or content`, "give every item an id and content");
-      if (json.feed_url !== `${siteUrl}/feed.json`) problem("/feed.json", `feed_url is ${json.feed_url}`, `set it to ${siteUrl}/feed.json`);
+      const json = JSON.parse(site.read(jsonFeedUrl));
+      if (json.version !== "https://jsonfeed.org/version/1.1" || !json.title || !Array.isArray(json.items)) problem(jsonFeedUrl, "version, title or items missing", "follow JSON Feed 1.1");
+      for (const item of json.items ?? []) if (!item.id || !(item.content_html ?? item.content_text)) problem(jsonFeedUrl, `item ${item.url ?? "?"} lacks an id or content`, "give every item an id and content");
+      if (json.feed_url !== absoluteUrl(siteUrl, jsonFeedUrl)) problem(jsonFeedUrl, `feed_url is ${json.feed_url}`, `set it to ${absoluteUrl(siteUrl, jsonFeedUrl)}`);
     } catch (error) {
-      problem("/feed.json", `not valid JSON: ${(error as Error).message}`, "fix the JSON feed template");
+      problem(jsonFeedUrl, `not valid JSON: ${(error as Error).message}`, "fix the JSON feed template");
     }
   }
   return problems;
@@ -120,9 +121,9 @@ export async function checkFeeds(site: BuiltSite, siteUrl: string): Promise<Audi
 const NEWS_ARTICLE_FIELDS = ["headline", "datePublished", "dateModified", "author", "publisher"] as const;
 
 /** JSON-LD parses and carries Google's recommended NewsArticle fields; Open Graph is complete. */
-export function checkStructuredData(site: BuiltSite): AuditProblem[] {
+export function checkStructuredData(site: BuiltSite, notIndexed: string[]): AuditProblem[] {
   const problems: AuditProblem[] = [];
-  for (const page of site.pages.filter((url) => url !== "/404.html")) {
+  for (const page of site.pages.filter((url) => !notIndexed.includes(url))) {
     const html = site.read(page);
     const problem = (text: string, fix: string) => problems.push({ check: "structured data", page, problem: text, fix });
     for (const [, json] of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
@@ -148,8 +149,8 @@ export function checkStructuredData(site: BuiltSite): AuditProblem[] {
   return problems;
 }
 
-/** The sitemaps list exactly the public pages: every HTML page but 404.html. */
-export function checkSitemaps(site: BuiltSite, siteUrl: string): AuditProblem[] {
+/** The sitemaps list exactly the public pages of the registry, and each of them is built. */
+export function checkSitemaps(site: BuiltSite, siteUrl: string, publicPages: string[]): AuditProblem[] {
   const problems: AuditProblem[] = [];
   const listed = new Set<string>();
   const read = (url: string) => {
@@ -160,13 +161,14 @@ export function checkSitemaps(site: BuiltSite, siteUrl: string): AuditProblem[] 
     }
   };
   try {
-    read("/sitemap.xml");
+    read(sitemapUrl);
   } catch (error) {
-    return [{ check: "sitemaps", page: "/sitemap.xml", problem: `cannot be read: ${(error as Error).message}`, fix: "fix the sitemap template" }];
+    return [{ check: "sitemaps", page: sitemapUrl, problem: `cannot be read: ${(error as Error).message}`, fix: "fix the sitemap template" }];
   }
-  const pages = new Set(site.pages.filter((page) => page !== "/404.html").map((page) => `${siteUrl}${page}`));
+  const pages = new Set(publicPages.map((page) => absoluteUrl(siteUrl, page)));
   for (const page of pages) if (!listed.has(page)) problems.push({ check: "sitemaps", page: new URL(page).pathname, problem: "missing from sitemap.xml", fix: "list every public page in the sitemap" });
-  for (const loc of listed) if (!pages.has(loc)) problems.push({ check: "sitemaps", page: loc, problem: "listed in sitemap.xml but not built", fix: "list only pages that exist" });
+  for (const loc of listed) if (!pages.has(loc)) problems.push({ check: "sitemaps", page: loc, problem: "listed in sitemap.xml but not a public page of the publication", fix: "rebuild the site from this content" });
+  for (const page of publicPages) if (!site.fileFor(page)) problems.push({ check: "sitemaps", page, problem: "a page of the publication is not built", fix: "rebuild the site from this content" });
   return problems;
 }
 
@@ -200,7 +202,7 @@ export async function checkAccessibility(site: BuiltSite, sample: string[], chro
       const context = await browser.newContext();
       const tab = await context.newPage();
       await tab.goto(`${server.origin}${page}`);
-      if (page.startsWith("/search/")) await tab.waitForSelector(".search-result, [data-search-status]:not(:empty)").catch(() => undefined);
+      if (page.startsWith(searchUrl)) await tab.waitForSelector(".search-result, [data-search-status]:not(:empty)").catch(() => undefined);
       const report = await new AxeBuilder({ page: tab }).analyze();
       for (const violation of report.violations.filter((entry) => entry.impact === "serious" || entry.impact === "critical")) {
         problems.push({ check: "accessibility", page, problem: `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`, fix: violation.helpUrl });

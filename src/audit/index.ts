@@ -1,7 +1,10 @@
 // `npm run audit`: proves a built site sound before it is deployed — valid HTML, links that
 // resolve, feeds that parse, structured data, accessibility, budgets and sitemaps.
-import { BuiltSite, attributes, type AuditProblem } from "./site.ts";
+import { BuiltSite, type AuditProblem } from "./site.ts";
+import type { Archive } from "../site/archives.ts";
+import type { Registry } from "../site/registry.ts";
 import type { ChromiumOptions } from "../browser/index.ts";
+import { countOf } from "../i18n/index.ts";
 import { checkAccessibility, checkBudgets, checkFeeds, checkHtml, checkLinks, checkSitemaps, checkStructuredData } from "./checks.ts";
 
 export type { AuditProblem };
@@ -13,27 +16,22 @@ export interface AuditSection {
   problems: AuditProblem[];
 }
 
-// An article's pages: /yyyy/mm/slug/, /yyyy/mm/slug/K/ and /yyyy/mm/slug/all/; never a month
-// archive's /yyyy/mm/page/K/ ("page" is a reserved slug).
-const ARTICLE_PAGE = /^\/\d{4}\/\d{2}\/(?!page\/)[^/]+\/((\d+|all)\/)?$/;
-
 /** One page of each kind for the checks that need a browser. */
-export function samplePages(site: BuiltSite): string[] {
-  const pages = site.pages;
-  const first = (test: (page: string) => boolean) => pages.find(test);
-  const multiPagePart = first((page) => ARTICLE_PAGE.test(page) && page.endsWith("/2/"));
-  const article = first((page) => ARTICLE_PAGE.test(page) && !/\/(\d+|all)\/$/.test(page) && !pages.includes(`${page}2/`));
+export function samplePages(site: BuiltSite, registry: Registry): string[] {
+  const articles = registry.articlePages;
+  const article = articles.find((pages) => pages.length === 1)?.[0]?.url;
+  const listing = (kind: Archive["kind"]) => registry.of("listing").find((entry) => entry.archive.kind === kind && entry.page.page === 1)?.url;
   const word = article && /data-pagefind-meta="title">([\p{L}]{4,})/u.exec(site.read(article))?.[1];
   return [
-    "/",
+    listing("home"),
     article,
-    multiPagePart,
-    first((page) => /^\/category\/[^/]+\/$/.test(page)),
-    first((page) => /^\/tag\/[^/]+\/$/.test(page)),
-    first((page) => /^\/author\/[^/]+\/$/.test(page)),
-    "/archive/",
-    word ? `/search/?q=${encodeURIComponent(word.toLowerCase())}` : undefined,
-    "/404.html",
+    articles.find((pages) => pages.length > 1)?.[1]?.url,
+    listing("category"),
+    listing("tag"),
+    listing("author"),
+    registry.of("archiveIndex")[0]?.url,
+    word ? registry.of("search").map((entry) => `${entry.url}?q=${encodeURIComponent(word.toLowerCase())}`)[0] : undefined,
+    registry.of("notFound")[0]?.url,
   ].filter((page): page is string => page !== undefined && site.fileFor(page) !== undefined);
 }
 
@@ -42,33 +40,37 @@ export interface AuditOptions {
   chromium?: ChromiumOptions;
 }
 
-export async function auditSite(siteDir: string, options: AuditOptions = {}): Promise<AuditSection[]> {
+/**
+ * Audits the site built in `siteDir` from the publication whose page registry is given: the
+ * registry says which pages exist and of what kind (articles, listings, the 404 page…).
+ */
+export async function auditSite(siteDir: string, registry: Registry, options: AuditOptions = {}): Promise<AuditSection[]> {
   const site = new BuiltSite(siteDir);
-  const canonical = attributes(site.read("/"), "link", "href").find((href) => /^https?:\/\//.test(href)) ?? "https://example.invalid/";
-  const siteUrl = canonical.replace(/\/$/, "");
+  const siteUrl = registry.siteUrl;
   const pages = site.pages;
   // View all pages hold every part of a long article: the budget is for the pages readers open first.
-  const articles = pages.filter((page) => ARTICLE_PAGE.test(page) && !page.endsWith("/all/"));
-  const sample = samplePages(site);
+  const articles = registry.of("article").filter((entry) => entry.part !== "all").map((entry) => entry.url);
+  const sample = samplePages(site, registry);
   const links = checkLinks(site, siteUrl);
+  const notFound = registry.of("notFound").map((entry) => entry.url);
   return [
     { check: "html", scope: `${pages.length} pages, Nu HTML checker and html-validate`, problems: await checkHtml(site) },
     { check: "links", scope: `every internal href, src, srcset and #fragment; ${links.external} external links listed, not fetched`, problems: links.problems },
     { check: "feeds", scope: "every RSS, Atom and JSON feed", problems: await checkFeeds(site, siteUrl) },
-    { check: "structured data", scope: "JSON-LD and Open Graph of every page", problems: checkStructuredData(site) },
+    { check: "structured data", scope: "JSON-LD and Open Graph of every page", problems: checkStructuredData(site, notFound) },
     { check: "accessibility", scope: `axe on a sample of ${sample.length} pages, one of each kind: ${sample.join(" ")}`, problems: await checkAccessibility(site, sample, options.chromium) },
     { check: "budgets", scope: `${articles.length} article pages (View all pages left out): HTML + CSS ≤ 40 KB, no JavaScript`, problems: checkBudgets(site, articles) },
-    { check: "sitemaps", scope: "sitemap.xml lists exactly the public pages", problems: checkSitemaps(site, siteUrl) },
+    { check: "sitemaps", scope: "sitemap.xml lists exactly the public pages", problems: checkSitemaps(site, siteUrl, registry.publicPages.map((entry) => entry.url)) },
   ];
 }
 
 export function formatAudit(sections: AuditSection[]): string[] {
   const lines: string[] = [];
   for (const section of sections) {
-    lines.push(`${section.check} (${section.scope}): ${section.problems.length ? `${section.problems.length} problem${section.problems.length === 1 ? "" : "s"}` : "no problems"}`);
+    lines.push(`${section.check} (${section.scope}): ${section.problems.length ? countOf(section.problems.length, "problem", "problems") : "no problems"}`);
     for (const problem of section.problems) lines.push(`  ${problem.page} — ${problem.problem} → ${problem.fix}`);
   }
   const total = sections.reduce((sum, section) => sum + section.problems.length, 0);
-  lines.push(total ? `${total} problem${total === 1 ? "" : "s"}: fix them before deploying.` : "No problems: the site is sound.");
+  lines.push(total ? `${countOf(total, "problem", "problems")}: fix them before deploying.` : "No problems: the site is sound.");
   return lines;
 }

@@ -66,10 +66,13 @@ export class Registry {
   readonly entries: readonly PageEntry[];
   /** The pages of each article, by its position in the newest-first list. */
   readonly articlePages: readonly ArticleEntry[][];
+  /** The publication's address, for absolute URLs. */
+  readonly siteUrl: string;
   private readonly byKind = new Map<PageKind, PageEntry[]>();
 
   constructor(build: Build) {
     const { publication } = build;
+    this.siteUrl = publication.site.url;
     const archives = collectArchives(build);
     const listings: ListingEntry[] = pagedArchives(archives).flatMap((archive) =>
       planPages(archive.url, archive.articles, publication.site.postsPerPage).map((page) => ({ kind: "listing" as const, url: page.url, archive, page })),
