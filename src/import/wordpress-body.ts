@@ -9,7 +9,7 @@ import render from "dom-serializer";
 // Elements WordPress's wpautop never wraps in a paragraph (its $allblocks), and the start of
 // a CommonMark HTML block: a Markdown reader keeps each one whole.
 const BLOCKS = new Set(
-  "address article aside blockquote caption col colgroup dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre section style summary table tbody td tfoot th thead tr ul".split(" "),
+  "address article aside blockquote caption col colgroup dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main menu nav ol p pre section style summary table tbody td tfoot th thead tr ul".split(" "),
 );
 /** Blocks whose text WordPress splits into paragraphs when it holds blank lines. */
 const PARAGRAPH_CONTAINERS = new Set("article aside blockquote dd div figure footer header li main section td th".split(" "));
