@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePublication, runScript, tempDir } from "../helpers/build.ts";
+import { makePublication, runBuild, runScript, tempDir } from "../helpers/build.ts";
 import { runImport, type ImportOptions, type ImportReport } from "../../src/import/index.ts";
 import { formatImportReport } from "../../src/import/report.ts";
 import { fixtures, readPost, runImportCli, snapshot } from "./helpers.ts";
@@ -190,7 +190,7 @@ describe("markdown import: posts without categories, and an Eleventy folder", ()
 });
 
 describe("npm run import -- markdown (the command)", () => {
-  it("imports the Jekyll and Hugo folders into one publication that passes the content check", async () => {
+  it("imports the Jekyll and Hugo folders into one publication that passes the content check and builds", async () => {
     const root = makePublication({});
     const jekyll = await runImportCli(["markdown", path.join(fixtures, "jekyll", "_posts"), "--into", root, "--permalink", "pretty"]);
     expect(jekyll.stderr).toBe("");
@@ -205,6 +205,12 @@ describe("npm run import -- markdown (the command)", () => {
     const check = runScript("scripts/validate.ts", ["--content", root]);
     expect(check.stdout).toMatch(/^0 errors, \d+ warnings?$/m);
     expect(check.status).toBe(0);
+    const site = path.join(tempDir("markdown-site"), "_site");
+    const build = runBuild(root, site);
+    expect(build.status, build.stderr).toBe(0);
+    const river = readFileSync(path.join(site, "2016/07/river-walk-opens/index.html"), "utf8");
+    expect(river).toContain('href="/2015/03/ferry-schedule/"');
+    expect(river).toContain("{% include newsletter-signup.html %}");
   });
 
   it("refuses an option value that is not an id, in one line", async () => {

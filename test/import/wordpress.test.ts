@@ -194,7 +194,7 @@ describe("wordpress import: merging", () => {
 });
 
 describe("npm run import -- wordpress (the command)", () => {
-  it("prints the report, then the content check, which passes; the publication builds", async () => {
+  it("prints the report, then the content check, which passes; the publication builds and passes the audit", async () => {
     const into = makePublication({});
     const result = await runImportCli(["wordpress", exportFile, "--into", into, "--timeout", "5"]);
     expect(result.stderr).toBe("");
@@ -216,7 +216,11 @@ describe("npm run import -- wordpress (the command)", () => {
     expect(ferries).not.toContain("&lt;p&gt;");
     expect(readFileSync(path.join(site, "2024/05/fiestas-del-barrio/index.html"), "utf8")).toContain("Paper lanterns strung across the Plaza Mayor");
     expect(readFileSync(path.join(site, "2024/05/fiestas-del-barrio/2/index.html"), "utf8")).toContain("la banda municipal cerró la fiesta");
-  });
+    // The audit (HTML, links, feeds, structured data, accessibility, budgets) finds nothing.
+    const audit = runScript("scripts/audit.ts", ["--site", site, "--content", into]);
+    expect(audit.stdout).toContain("No problems: the site is sound.");
+    expect(audit.status).toBe(0);
+  }, 180_000);
 
   it("says in one line, without a stack trace, when the source is missing or not a WordPress export", async () => {
     const into = makePublication({});
