@@ -1,9 +1,19 @@
-// Article bodies and bios: Markdown to HTML, the body markers, word counts.
+// Article bodies and bios: Markdown to HTML, the body markers, summaries, word counts, and what
+// `check` reports about a body. Bodies keep their raw HTML, cleaned; bios and captions show it as text.
 import MarkdownIt from "markdown-it";
+import { markdownText } from "./render.ts";
+import { cutAtSentence } from "./text.ts";
+
+export { renderArticle, DEFAULT_IMAGE_SIZES, type RenderOptions, type RenderedArticle } from "./render.ts";
+export { DEFAULT_EMBED_HOSTS } from "./policy.ts";
+export { inspectBody, bodyReferences, type Finding, type BodyReferences, type InspectOptions } from "./inspect.ts";
+export { splitBody, type SplitBody } from "./markers.ts";
+export { htmlToText, decodeHtml, truncateText, cutAtSentence } from "./text.ts";
+export { isLocalReference } from "./references.ts";
 
 /**
- * Raw HTML in Markdown is shown as text: an unclosed tag in one article must never
- * break the page around it. Level-1 headings become level 2, the headline is the page's h1.
+ * Short texts that are not article copy (bios, descriptions): raw HTML is shown as text. Level-1
+ * headings become level 2, the page's headline is its h1.
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
 markdown.core.ruler.push("demote_h1", (state) => {
@@ -12,6 +22,7 @@ markdown.core.ruler.push("demote_h1", (state) => {
   }
 });
 
+/** Markdown of a bio or description; article bodies use `renderArticle`. */
 export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }
@@ -22,57 +33,24 @@ export function renderFirstParagraph(source: string): string {
   return markdown.render(first);
 }
 
-/** Text without Markdown syntax, for summaries and meta descriptions. */
+/** Inline Markdown (links, emphasis) of a caption or credit, without a paragraph around it; HTML shown as text. */
+export function renderInlineMarkdown(source: string): string {
+  return markdown.renderInline(source);
+}
+
+/** The running text of Markdown (raw HTML cleaned as in bodies): no markup, no entities. */
 export function plainText(source: string): string {
-  const html = markdown.render(source);
-  return decodeHtml(html.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  return markdownText(source);
 }
 
-/** Text from HTML-escaped text: the named entities markdown-it and Nunjucks write, and &#N;. */
-export function decodeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#(\d+));/g, (_, name: string, code?: string) => (code ? String.fromCharCode(Number(code)) : ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" } as Record<string, string>)[name]!));
-}
-
-/** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, "")}…`;
-}
-
-const NEXTPAGE = "<!--nextpage-->";
-const MORE = "<!--more-->";
-
-export interface SplitBody {
-  /** Markdown of each page of the article, markers removed; one entry for a single-page article. */
-  parts: string[];
-  /** Markdown before `<!--more-->`, when the marker is present. */
-  excerpt?: string;
-  /** 1-based line (within the body) where each part starts, for error messages. */
-  partLines: number[];
-}
-
-/** Splits a body on `<!--nextpage-->` lines and cuts the excerpt at the first `<!--more-->` line. */
-export function splitBody(body: string): SplitBody {
-  const parts: string[] = [];
-  const partLines = [1];
-  let current: string[] = [];
-  let excerpt: string | undefined;
-  body.split("\n").forEach((line, index) => {
-    const marker = line.trim();
-    if (marker === NEXTPAGE) {
-      parts.push(current.join("\n").trim());
-      partLines.push(index + 2);
-      current = [];
-    } else if (marker === MORE) {
-      if (excerpt === undefined) excerpt = [...parts, current.join("\n")].join("\n\n").trim();
-    } else {
-      current.push(line);
-    }
-  });
-  parts.push(current.join("\n").trim());
-  return { parts, excerpt, partLines };
+/**
+ * An automatic dek: the text before `<!--more-->` when the editor set one, otherwise the start of the
+ * body cut at a sentence end at about `maxLength` characters — never a whole long first paragraph.
+ */
+export function automaticDek(body: { parts: readonly string[]; excerpt?: string }, { maxLength = 300, locale = "en" } = {}): string {
+  const excerpt = body.excerpt === undefined ? "" : plainText(body.excerpt);
+  // A few times the dek's length leaves whole sentences to choose from.
+  return excerpt || cutAtSentence(markdownText(body.parts[0] ?? "", maxLength * 3), maxLength, locale);
 }
 
 export function countWords(markdownSource: string): number {
