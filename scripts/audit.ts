@@ -14,11 +14,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { auditSite, formatAudit } from "../src/audit/index.ts";
-import { loadPublication } from "../src/content/load.ts";
-import { ContentError } from "../src/content/problems.ts";
+import { formatReport } from "../src/content/problems.ts";
+import { checkPublication } from "../src/publication/check.ts";
 import { buildClock } from "../src/publication/options.ts";
-import { Build } from "../src/site/build.ts";
-import { PhaseRecorder } from "../src/site/phases.ts";
 import { registryOf } from "../src/site/registry.ts";
 import { ARTICLES_PER_SLICE } from "../src/site/runs.ts";
 
@@ -28,16 +26,13 @@ if (!existsSync(path.join(site, "index.html"))) {
   console.error(`${site} holds no built site — run npm run build first.`);
   process.exit(1);
 }
-const options = { root: path.resolve(values.content), output: site, now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false, articlesPerSlice: ARTICLES_PER_SLICE };
-let publication;
-try {
-  publication = await loadPublication(options.root, options);
-} catch (error) {
-  if (!(error instanceof ContentError)) throw error;
-  console.error(`${error.message}\nThe audit reads the publication the site was built from: fix it, or point --content at it.`);
+const root = path.resolve(values.content);
+const { build, problems } = await checkPublication({ root, output: site, now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false, articlesPerSlice: ARTICLES_PER_SLICE });
+if (!build) {
+  console.error(`${formatReport(problems).join("\n")}\nThe audit reads the publication the site was built from: fix it, or point --content at it.`);
   process.exit(1);
 }
-const registry = registryOf(new Build(options, publication, new PhaseRecorder()));
+const registry = registryOf(build);
 const sections = await auditSite(site, registry, { chromium: { executablePath: process.env.NEWSROOM_CHROMIUM || undefined } });
 for (const line of formatAudit(sections)) console.log(line);
 process.exitCode = sections.some((section) => section.problems.length) ? 1 : 0;

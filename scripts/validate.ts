@@ -5,18 +5,13 @@
 //   tsx scripts/validate.ts [--content DIR]
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadPublication } from "../src/content/load.ts";
-import { ContentError, formatReport, type Problem } from "../src/content/problems.ts";
+import { formatReport } from "../src/content/problems.ts";
+import { checkPublication } from "../src/publication/check.ts";
 import { buildClock } from "../src/publication/options.ts";
+import { ARTICLES_PER_SLICE } from "../src/site/runs.ts";
 
 const { values } = parseArgs({ options: { content: { type: "string", default: "." } } });
-
-let problems: Problem[];
-try {
-  problems = (await loadPublication(path.resolve(values.content), { now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false })).warnings;
-} catch (error) {
-  if (!(error instanceof ContentError)) throw error;
-  problems = error.problems;
-}
+const root = path.resolve(values.content);
+const { problems } = await checkPublication({ root, output: path.join(root, "_site"), now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false, articlesPerSlice: ARTICLES_PER_SLICE });
 for (const line of formatReport(problems)) console.log(line);
 process.exitCode = problems.some((problem) => problem.severity === "error") ? 1 : 0;

@@ -52,12 +52,13 @@ export async function auditSite(siteDir: string, registry: Registry, options: Au
   const articles = registry.of("article").filter((entry) => entry.part !== "all").map((entry) => entry.url);
   const sample = samplePages(site, registry);
   const links = checkLinks(site, siteUrl);
-  const notFound = registry.of("notFound").map((entry) => entry.url);
+  // Pages search engines are told to skip carry no structured data of their own.
+  const notIndexed = [...registry.of("notFound"), ...registry.of("redirect")].map((entry) => entry.url);
   return [
     { check: "html", scope: `${pages.length} pages, Nu HTML checker and html-validate`, problems: await checkHtml(site) },
     { check: "links", scope: `every internal href, src, srcset and #fragment; ${links.external} external links listed, not fetched`, problems: links.problems },
     { check: "feeds", scope: "every RSS, Atom and JSON feed", problems: await checkFeeds(site, siteUrl) },
-    { check: "structured data", scope: "JSON-LD and Open Graph of every page", problems: checkStructuredData(site, notFound) },
+    { check: "structured data", scope: "JSON-LD and Open Graph of every page", problems: checkStructuredData(site, notIndexed) },
     { check: "accessibility", scope: `axe on a sample of ${sample.length} pages, one of each kind: ${sample.join(" ")}`, problems: await checkAccessibility(site, sample, options.chromium) },
     { check: "budgets", scope: `${articles.length} article pages (View all pages left out): HTML + CSS ≤ 40 KB, no JavaScript`, problems: checkBudgets(site, articles) },
     { check: "sitemaps", scope: "sitemap.xml lists exactly the public pages", problems: checkSitemaps(site, siteUrl, registry.publicPages.map((entry) => entry.url)) },

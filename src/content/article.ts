@@ -34,6 +34,8 @@ export interface Article {
    * folder path ending in `/` (`/2016/07/18/old-slug/`), a query kept (`/?p=123`).
    */
   aliases: string[];
+  /** The front-matter line of each alias. */
+  aliasLines: number[];
   draft: boolean;
   /** Markdown of each page; a single-page article has one part. */
   parts: string[];
@@ -87,6 +89,7 @@ export function buildArticle(file: string, fileSlug: string, frontMatter: FrontM
     tags: uniqueTags(frontMatter.tags),
     image: frontMatter.image,
     aliases: [...new Set(frontMatter.aliases)],
+    aliasLines: [],
     draft: frontMatter.draft,
     parts,
     partLines,

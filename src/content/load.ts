@@ -101,7 +101,7 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   }
 
   checkUrlCollisions(articles, log);
-  checkAliases(articles, lines, log);
+  checkAliases(articles, log);
   mergeTagSpellings(articles, lines, log);
 
   if (log.hasErrors || !site || !authors || !categories) throw new ContentError(log.problems);
@@ -129,7 +129,6 @@ interface References {
 /** Lines of the items of an article's lists, for problems found once every file is read. */
 interface ListLines {
   tags: number[];
-  aliases: number[];
 }
 
 function readArticle(root: string, file: string, raw: string, timezone: string, references: References, log: ProblemLog): { article: Article; lines: ListLines } | undefined {
@@ -198,15 +197,9 @@ function readArticle(root: string, file: string, raw: string, timezone: string, 
     if (frontMatter.aliases.indexOf(alias) < index) warn(fieldName(["aliases"]), `${alias} is listed twice — remove one`, ["aliases", index]);
   });
   if (problems > 0) return undefined;
-  const aliasLines = frontMatter.aliases.map((_, index) => located.lineOf(["aliases", index]));
-  return {
-    article,
-    lines: {
-      tags: frontMatter.tags.map((_, index) => source.lineOf(["tags", index])),
-      // Article.aliases holds each path once, at its first line.
-      aliases: article.aliases.map((alias) => aliasLines[frontMatter.aliases.indexOf(alias)]!),
-    },
-  };
+  // Article.aliases holds each path once, at its first line.
+  article.aliasLines = article.aliases.map((alias) => located.lineOf(["aliases", frontMatter.aliases.indexOf(alias)]));
+  return { article, lines: { tags: frontMatter.tags.map((_, index) => source.lineOf(["tags", index])) } };
 }
 
 /** Before the front matter parses: is it a draft? (`draft: true` or TOML's `draft = true`, a comment after it allowed). */
@@ -254,14 +247,14 @@ function articleUrls(article: Article): string[] {
 }
 
 /** An alias may not be a URL the site writes for an article, nor another article's alias. */
-function checkAliases(articles: readonly Article[], lines: Map<Article, ListLines>, log: ProblemLog): void {
+function checkAliases(articles: readonly Article[], log: ProblemLog): void {
   const pages = new Map<string, Article>();
   for (const article of articles) for (const url of articleUrls(article)) pages.set(url, article);
   const aliases = new Map<string, Article>();
   for (const article of articles) {
     article.aliases.forEach((alias, index) => {
       const report = log.reporter("error", article.file);
-      const line = lines.get(article)?.aliases[index];
+      const line = article.aliasLines[index];
       const page = pages.get(alias);
       const other = aliases.get(alias);
       if (page === article) report("aliases", `${alias} is this article's own URL — remove it`, line);

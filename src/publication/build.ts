@@ -9,13 +9,12 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { newsroomSite } from "../../eleventy.config.ts";
-import { loadPublication } from "../content/load.ts";
-import { ContentError, formatReport } from "../content/problems.ts";
+import { formatReport } from "../content/problems.ts";
 import { isoWithOffset } from "../dates/index.ts";
 import { countOf } from "../i18n/index.ts";
-import { Build } from "../site/build.ts";
 import { catalogueOf } from "../site/catalogue.ts";
 import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
+import { checkPublication } from "./check.ts";
 
 /** V8's collector, exposed when the build runs with --expose-gc (scripts/build.ts does). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
@@ -43,18 +42,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
   const processes = new ProcessSampler();
   const phases = new PhaseRecorder();
 
-  let publication;
-  try {
-    publication = await phases.phase("validation", () => loadPublication(options.root, options));
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    console.error(error.message);
+  const { build, problems } = await checkPublication({ ...options, output: staging }, phases);
+  if (!build) {
+    console.error(formatReport(problems).join("\n"));
     console.error(`Build stopped before writing anything: ${output} is unchanged.`);
     return 1;
   }
-  for (const line of publication.warnings.length ? formatReport(publication.warnings) : []) console.warn(line);
-
-  const build = new Build({ ...options, output: staging }, publication, phases);
+  for (const line of problems.length ? formatReport(problems) : []) console.warn(line);
+  const { publication } = build;
   await phases.phase("images", () => catalogueOf(build));
   await rm(staging, { recursive: true, force: true });
   // Eleventy resolves its input and includes relative to the working folder.

@@ -2,7 +2,7 @@
 // (from src/urls) and the records its view is made from. Templates paginate over it, the
 // sitemap and the search index read it, and nothing else decides which pages exist.
 import type { Article } from "../content/article.ts";
-import { archiveUrl, atomFeedUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, jsonFeedUrl, newsSitemapUrl, notFoundUrl, robotsUrl, rssFeedUrl, searchUrl, sitemapPartUrl, sitemapUrl, tagIndexUrl } from "../urls/index.ts";
+import { archiveUrl, atomFeedUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, jsonFeedUrl, newsSitemapUrl, notFoundUrl, redirectsFileUrl, robotsUrl, rssFeedUrl, searchUrl, sitemapPartUrl, sitemapUrl, tagIndexUrl } from "../urls/index.ts";
 import { collectArchives, pagedArchives, type Archive } from "./archives.ts";
 import { planArticlePages, type ArticlePager, type Part } from "./article-pages.ts";
 import type { Build } from "./build.ts";
@@ -47,13 +47,20 @@ export interface SitemapEntry {
   end: number;
 }
 
+/** A page at an article's old address (an alias) that sends readers to the article. */
+export interface RedirectEntry {
+  kind: "redirect";
+  url: string;
+  article: Article;
+}
+
 /** A page made of the publication as a whole. */
 export interface SingleEntry {
-  kind: "categoryIndex" | "tagIndex" | "archiveIndex" | "search" | "notFound" | "newsSitemap" | "robots";
+  kind: "categoryIndex" | "tagIndex" | "archiveIndex" | "search" | "notFound" | "newsSitemap" | "robots" | "redirects";
   url: string;
 }
 
-export type PageEntry = ArticleEntry | ListingEntry | FeedEntry | SitemapEntry | SingleEntry;
+export type PageEntry = ArticleEntry | ListingEntry | FeedEntry | SitemapEntry | RedirectEntry | SingleEntry;
 export type PageKind = PageEntry["kind"];
 /** The entry type of a kind (feeds share one type for three kinds). */
 export type EntryOf<Kind extends PageKind> = PageEntry extends infer Entry ? (Entry extends PageEntry ? (Kind extends Entry["kind"] ? Entry : never) : never) : never;
@@ -111,6 +118,8 @@ export class Registry {
       ...sitemapFiles(publicPages.length),
       singles("newsSitemap", newsSitemapUrl),
       singles("robots", robotsUrl),
+      ...redirectPages(publication.articles),
+      singles("redirects", redirectsFileUrl),
     ];
     for (const entry of this.entries) {
       if (!this.byKind.has(entry.kind)) this.byKind.set(entry.kind, []);
@@ -131,6 +140,14 @@ export class Registry {
   get indexedArticleUrls(): string[] {
     return this.articlePages.map((pages) => pages.find((page) => page.indexed)!.url);
   }
+}
+
+/**
+ * A redirect page at each alias that is a path. An alias with a query (`/?p=123`) names no
+ * file a static host can serve: only the host's redirect rules (/_redirects) can follow it.
+ */
+function redirectPages(articles: readonly Article[]): RedirectEntry[] {
+  return articles.flatMap((article) => article.aliases.filter((alias) => !alias.includes("?")).map((url) => ({ kind: "redirect" as const, url, article })));
 }
 
 function sitemapFiles(publicPageCount: number): SitemapEntry[] {

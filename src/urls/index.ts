@@ -43,6 +43,8 @@ export const sitemapUrl = "/sitemap.xml";
 /** Part K of a sitemap too large for one file (the sitemap index lists them). */
 export const sitemapPartUrl = (part: number): string => `/sitemap-${part}.xml`;
 export const newsSitemapUrl = "/news-sitemap.xml";
+/** Every alias as a 301 rule, in the format Netlify and Cloudflare Pages read. */
+export const redirectsFileUrl = "/_redirects";
 
 /** The kit's own files. */
 export const stylesheetUrl = "/assets/site.css";

@@ -16,6 +16,7 @@ function article(slug: string, day: number, categoryIds: string[], tags: string[
     categoryIds,
     tags: tags.map((tag) => ({ name: tag, slug: tag })),
     aliases: [],
+    aliasLines: [],
     draft: false,
     parts: ["text"],
     partLines: [1],
