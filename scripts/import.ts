@@ -5,10 +5,11 @@
 //                         [--category ID] [--author ID] [--dry-run] [--force]
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadPublication } from "../src/content/load.ts";
-import { ContentError, formatReport, type Problem } from "../src/content/problems.ts";
+import { formatReport } from "../src/content/problems.ts";
 import { ID_PATTERN } from "../src/content/schema.ts";
+import { checkPublication } from "../src/publication/check.ts";
 import { buildClock } from "../src/publication/options.ts";
+import { ARTICLES_PER_SLICE } from "../src/site/runs.ts";
 import { runImport, ImportError } from "../src/import/index.ts";
 import { formatImportReport } from "../src/import/report.ts";
 
@@ -70,13 +71,8 @@ for (const line of formatImportReport(report)) console.log(line);
 
 if (!report.dryRun) {
   console.log("\nContent check (npm run check):");
-  let problems: Problem[];
-  try {
-    problems = (await loadPublication(into, { now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false })).warnings;
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    problems = error.problems;
-  }
+  // The same check as `npm run check` (scripts/validate.ts).
+  const { problems } = await checkPublication({ root: into, output: path.join(into, "_site"), now: buildClock(process.env.NEWSROOM_NOW), includeUnpublished: false, articlesPerSlice: ARTICLES_PER_SLICE });
   for (const line of formatReport(problems)) console.log(line);
   process.exitCode = problems.some((problem) => problem.severity === "error") ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import yaml from "js-yaml";
 import { makePublication, runBuild, runScript, tempDir } from "../helpers/build.ts";
 import { runImport, type ImportOptions, type ImportReport } from "../../src/import/index.ts";
 import { formatImportReport } from "../../src/import/report.ts";
+import { fileForUrl, readPage } from "../helpers/site.ts";
 import { closedPortBase, readPost, runImportCli, snapshot, startUploadServer, writeExport, type UploadServer } from "./helpers.ts";
 
 let server: UploadServer;
@@ -216,6 +217,12 @@ describe("npm run import -- wordpress (the command)", () => {
     expect(ferries).not.toContain("&lt;p&gt;");
     expect(readFileSync(path.join(site, "2024/05/fiestas-del-barrio/index.html"), "utf8")).toContain("Paper lanterns strung across the Plaza Mayor");
     expect(readFileSync(path.join(site, "2024/05/fiestas-del-barrio/2/index.html"), "utf8")).toContain("la banda municipal cerró la fiesta");
+    // Every old address redirects to its article: a page at the path, a rule in /_redirects.
+    const rules = readFileSync(fileForUrl(site, "/_redirects"), "utf8").trim().split("\n");
+    expect(rules).toContain("/2024/05/14/harbour-ferries-return/ /2024/05/harbour-ferries-return/ 301");
+    expect(rules).toContain("/ p=101 /2024/05/harbour-ferries-return/ 301");
+    expect(rules).toContain(`${encodeURI("/2024/06/03/η-ψαραγορά/")} /2024/06/i-psaragora/ 301`);
+    expect(readPage(site, "/2024/05/20/fiestas-del-barrio/").querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toMatch(/^0; url=\S+\/2024\/05\/fiestas-del-barrio\/$/);
     // The audit (HTML, links, feeds, structured data, accessibility, budgets) finds nothing.
     const audit = runScript("scripts/audit.ts", ["--site", site, "--content", into]);
     expect(audit.stdout).toContain("No problems: the site is sound.");
