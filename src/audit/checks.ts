@@ -7,7 +7,7 @@ import Parser from "rss-parser";
 import { DOMParser } from "@xmldom/xmldom";
 import { AxeBuilder } from "@axe-core/playwright";
 import { attributes, type AuditProblem, type BuiltSite } from "./site.ts";
-import { absoluteUrl, jsonFeedUrl, searchUrl, sitemapUrl } from "../urls/index.ts";
+import { absoluteUrl, jsonFeedUrl, searchUrl, sitemapUrl, withBasePath } from "../urls/index.ts";
 import { launchChromium, serveStatic, type ChromiumOptions } from "../browser/index.ts";
 
 const require = createRequire(import.meta.url);
@@ -33,7 +33,15 @@ export async function checkHtml(site: BuiltSite): Promise<AuditProblem[]> {
   return problems;
 }
 
-/** Every internal href, src, srcset and #fragment resolves to a built file or id. */
+/** A URL with its scheme or host ("https://…", "//cdn…"), not a path. */
+const isFullUrl = (reference: string) => /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(reference.trim());
+
+/**
+ * Every internal href, src, srcset and #fragment resolves to a built file or id. A site served
+ * under a path (/news/) is linked to under it: a path outside it leads out of the site (the
+ * build puts the base path before every site path), a full URL outside it is another part of
+ * the host's, listed as external.
+ */
 export function checkLinks(site: BuiltSite, siteUrl: string): { problems: AuditProblem[]; external: number } {
   const problems: AuditProblem[] = [];
   const external = new Set<string>();
@@ -53,15 +61,20 @@ export function checkLinks(site: BuiltSite, siteUrl: string): { problems: AuditP
       ...[...attributes(html, "img", "srcset"), ...attributes(html, "source", "srcset")].flatMap((srcset) => srcset.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!)),
     ];
     for (const reference of references) {
-      const url = new URL(reference, `${origin}${page}`);
+      const url = new URL(reference, `${origin}${withBasePath(site.basePath, page)}`);
       if (url.protocol !== "http:" && url.protocol !== "https:") continue;
-      if (url.origin !== origin) {
+      const sitePath = url.origin === origin ? site.sitePathOf(url.pathname) : undefined;
+      if (sitePath === undefined && (url.origin !== origin || isFullUrl(reference))) {
         external.add(url.href);
         continue;
       }
-      const target = site.fileFor(url.pathname);
+      if (sitePath === undefined) {
+        problems.push({ check: "links", page, problem: `${reference} is outside the site, which is served under ${site.basePath}`, fix: `link to ${withBasePath(site.basePath, url.pathname)}, or write the full address of a page elsewhere on the host` });
+        continue;
+      }
+      const target = site.fileFor(sitePath);
       if (!target) problems.push({ check: "links", page, problem: `${reference} leads nowhere`, fix: "correct the link or restore the page it points to" });
-      else if (url.hash && target.endsWith(".html") && !idsOf(url.pathname).has(decodeURIComponent(url.hash.slice(1)))) {
+      else if (url.hash && target.endsWith(".html") && !idsOf(sitePath).has(decodeURIComponent(url.hash.slice(1)))) {
         problems.push({ check: "links", page, problem: `${reference}: no element with id "${url.hash.slice(1)}"`, fix: "link to an id the page has" });
       }
     }
@@ -156,7 +169,7 @@ export function checkSitemaps(site: BuiltSite, siteUrl: string, publicPages: str
   const read = (url: string) => {
     const document = strictXml(site.read(url));
     for (const loc of Array.from(document.getElementsByTagName("loc")).map((element) => element.textContent ?? "")) {
-      if (document.documentElement?.tagName === "sitemapindex") read(new URL(loc).pathname);
+      if (document.documentElement?.tagName === "sitemapindex") read(site.sitePathOf(new URL(loc).pathname) ?? loc);
       else listed.add(loc);
     }
   };
@@ -166,7 +179,7 @@ export function checkSitemaps(site: BuiltSite, siteUrl: string, publicPages: str
     return [{ check: "sitemaps", page: sitemapUrl, problem: `cannot be read: ${(error as Error).message}`, fix: "fix the sitemap template" }];
   }
   const pages = new Set(publicPages.map((page) => absoluteUrl(siteUrl, page)));
-  for (const page of pages) if (!listed.has(page)) problems.push({ check: "sitemaps", page: new URL(page).pathname, problem: "missing from sitemap.xml", fix: "list every public page in the sitemap" });
+  for (const page of publicPages) if (!listed.has(absoluteUrl(siteUrl, page))) problems.push({ check: "sitemaps", page, problem: "missing from sitemap.xml", fix: "list every public page in the sitemap" });
   for (const loc of listed) if (!pages.has(loc)) problems.push({ check: "sitemaps", page: loc, problem: "listed in sitemap.xml but not a public page of the publication", fix: "rebuild the site from this content" });
   for (const page of publicPages) if (!site.fileFor(page)) problems.push({ check: "sitemaps", page, problem: "a page of the publication is not built", fix: "rebuild the site from this content" });
   return problems;
@@ -179,7 +192,8 @@ export function checkBudgets(site: BuiltSite, articles: string[]): AuditProblem[
   const stylesheetBytes = new Map<string, number>();
   const cssOf = (html: string) =>
     [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].reduce((sum, [, href]) => {
-      if (!stylesheetBytes.has(href!)) stylesheetBytes.set(href!, site.files.has(href!.slice(1)) ? site.read(href!).length : 0);
+      const sitePath = site.sitePathOf(href!);
+      if (!stylesheetBytes.has(href!)) stylesheetBytes.set(href!, sitePath && site.fileFor(sitePath) ? site.read(sitePath).length : 0);
       return sum + stylesheetBytes.get(href!)!;
     }, 0);
   return articles.flatMap((page) => {
@@ -194,14 +208,14 @@ export function checkBudgets(site: BuiltSite, articles: string[]): AuditProblem[
 
 /** axe-core in headless Chromium on one page of each kind: no serious or critical violation. */
 export async function checkAccessibility(site: BuiltSite, sample: string[], chromium: ChromiumOptions = {}): Promise<AuditProblem[]> {
-  const server = await serveStatic(site.dir);
+  const server = await serveStatic(site.dir, { basePath: site.basePath });
   const browser = await launchChromium(chromium);
   const problems: AuditProblem[] = [];
   try {
     for (const page of sample) {
       const context = await browser.newContext();
       const tab = await context.newPage();
-      await tab.goto(`${server.origin}${page}`);
+      await tab.goto(`${server.origin}${withBasePath(site.basePath, page)}`);
       if (page.startsWith(searchUrl)) await tab.waitForSelector(".search-result, [data-search-status]:not(:empty)").catch(() => undefined);
       const report = await new AxeBuilder({ page: tab }).analyze();
       for (const violation of report.violations.filter((entry) => entry.impact === "serious" || entry.impact === "critical")) {

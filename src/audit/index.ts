@@ -6,6 +6,7 @@ import type { Registry } from "../site/registry.ts";
 import type { ChromiumOptions } from "../browser/index.ts";
 import { countOf } from "../i18n/index.ts";
 import { checkAccessibility, checkBudgets, checkFeeds, checkHtml, checkLinks, checkSitemaps, checkStructuredData } from "./checks.ts";
+import { basePathOf } from "../urls/index.ts";
 
 export type { AuditProblem };
 
@@ -45,7 +46,7 @@ export interface AuditOptions {
  * registry says which pages exist and of what kind (articles, listings, the 404 page…).
  */
 export async function auditSite(siteDir: string, registry: Registry, options: AuditOptions = {}): Promise<AuditSection[]> {
-  const site = new BuiltSite(siteDir);
+  const site = new BuiltSite(siteDir, basePathOf(registry.siteUrl));
   const siteUrl = registry.siteUrl;
   const pages = site.pages;
   // View all pages hold every part of a long article: the budget is for the pages readers open first.

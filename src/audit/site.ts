@@ -15,8 +15,23 @@ export class BuiltSite {
   readonly files: Set<string>;
   private readonly cache = new Map<string, string>();
 
-  constructor(readonly dir: string) {
+  /**
+   * @param basePath the path the site is served under ("/news/" for a `url` of
+   *   https://example.org/news): its pages are named by site path (/2025/03/story/), but
+   *   the URLs in them are the ones readers request (/news/2025/03/story/).
+   */
+  constructor(
+    readonly dir: string,
+    readonly basePath = "/",
+  ) {
     this.files = new Set((readdirSync(dir, { recursive: true }) as string[]).map((file) => file.split(path.sep).join("/")).filter((file) => statSync(path.join(dir, file)).isFile()));
+  }
+
+  /** The site path of a path readers request (/news/2025/ → /2025/); undefined outside the site's base path. */
+  sitePathOf(requested: string): string | undefined {
+    if (requested.startsWith(this.basePath)) return `/${requested.slice(this.basePath.length)}`;
+    // /news without its slash: hosts answer it with the site's front page.
+    return `${requested}/` === this.basePath ? "/" : undefined;
   }
 
   /** Every HTML page as its URL path: /2025/03/story/ for 2025/03/story/index.html. */

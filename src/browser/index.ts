@@ -28,12 +28,24 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves a folder as a static host would: /dir/ → /dir/index.html, 404.html for the rest. */
-export async function serveStatic(root: string, options: { gzip?: boolean } = {}): Promise<StaticSite> {
+export interface ServeOptions {
+  gzip?: boolean;
+  /** The path the folder is served under ("/news/"), as a host serves a site whose `url` has a path; default "/". */
+  basePath?: string;
+}
+
+/**
+ * Serves a folder as a static host would: /dir/ → /dir/index.html, 404.html for the rest —
+ * under `basePath`: /news/dir/ is the folder's dir/, and nothing outside /news/ is found.
+ */
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticSite> {
+  const basePath = options.basePath ?? "/";
   const server = createServer((request, response) => {
-    let file = path.join(root, decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
+    const requested = new URL(request.url ?? "/", "http://localhost").pathname;
+    const inSite = requested.startsWith(basePath);
+    let file = path.join(root, inSite ? decodeURIComponent(requested.slice(basePath.length)) : "404.html");
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    const found = file.startsWith(root) && existsSync(file);
+    const found = inSite && file.startsWith(root) && existsSync(file);
     if (!found) file = path.join(root, "404.html");
     const extension = path.extname(file);
     const body = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);

@@ -8,9 +8,10 @@ import type { Archive } from "../site/archives.ts";
 import type { Publication } from "../content/load.ts";
 import { isoWithOffset } from "../dates/index.ts";
 import { plainText, renderMarkdown, truncateText } from "../markdown/index.ts";
-import { absoluteUrl } from "../urls/index.ts";
+import { absoluteUrl, basePathOf } from "../urls/index.ts";
 import type { Build } from "../site/build.ts";
 import { catalogueOf, type Catalogue } from "../site/catalogue.ts";
+import { htmlUnderBasePath } from "./base-path.ts";
 import { entriesToRender, registryOf, type FeedEntry } from "../site/registry.ts";
 
 export interface FeedDate {
@@ -132,7 +133,7 @@ async function feedItem(article: Article, publication: Publication, catalogue: C
     url,
     title: article.title,
     summary: teaser.summary,
-    contentHtml: await convertHtmlToAbsoluteUrls(figure + body, url),
+    contentHtml: await convertHtmlToAbsoluteUrls(htmlUnderBasePath(figure + body, basePathOf(site.url)), url),
     published: feedDate(article.date, site.timezone),
     updated: article.updated && feedDate(article.updated, site.timezone),
     authors: teaser.authors.map((author) => ({

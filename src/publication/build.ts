@@ -14,6 +14,7 @@ import { isoWithOffset } from "../dates/index.ts";
 import { countOf } from "../i18n/index.ts";
 import { catalogueOf } from "../site/catalogue.ts";
 import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
+import { basePathOf } from "../urls/index.ts";
 import { checkPublication } from "./check.ts";
 
 /** V8's collector, exposed when the build runs with --expose-gc (scripts/build.ts does). */
@@ -57,7 +58,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
   try {
     for (const run of build.runs) {
       build.run = run;
-      const eleventy = new Eleventy("src", staging, { configPath: false, quietMode: true, config: newsroomSite(build) });
+      const eleventy = new Eleventy("src", staging, { configPath: false, quietMode: true, pathPrefix: basePathOf(publication.site.url), config: newsroomSite(build) });
       await phases.phase("eleventy", () => eleventy.write());
       // Under a large heap limit V8 lets garbage pile up across runs; a full collection
       // between runs keeps the peak at one run's worth (10,000 articles: 1.6 → 1.1 GiB).

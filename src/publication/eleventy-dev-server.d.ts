@@ -4,6 +4,7 @@ declare module "@11ty/eleventy-dev-server" {
     serve(port: number): void;
     reload(): void;
   }
-  const EleventyDevServer: { getServer(name: string, dir: string, options: { port: number }): DevServer };
+  /** `pathPrefix`: the path the folder is served under ("/news/"); the server redirects / to it. */
+  const EleventyDevServer: { getServer(name: string, dir: string, options: { port: number; pathPrefix?: string }): DevServer };
   export default EleventyDevServer;
 }

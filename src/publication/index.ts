@@ -3,10 +3,17 @@
 import { cp } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 
 export default function publicationPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
   eleventyConfig.addGlobalData("site", build.publication.site);
+  // A site served under a path (site.json `url` https://example.org/news): Eleventy's path
+  // prefix (set by the build) and this plugin put it before every site path in every HTML
+  // attribute that holds a URL — templates, article bodies, srcset, form actions, meta refresh —
+  // after the page is rendered. Templates and bodies keep writing site paths ("/2025/03/story/").
+  // With the site at the root of its host it does nothing: pages are not even re-serialised.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
   build.whenRendered("images", () =>
     build.phase("copy images", async () => {
       const { images, options } = build;

@@ -5,7 +5,7 @@ import type { Article } from "../content/article.ts";
 import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { entriesToRender, type RedirectEntry } from "../site/registry.ts";
-import { absoluteUrl } from "../urls/index.ts";
+import { absoluteUrl, basePathOf, withBasePath } from "../urls/index.ts";
 
 export interface RedirectPage {
   url: string;
@@ -21,14 +21,16 @@ function redirectPage(entry: RedirectEntry, build: Build): RedirectPage {
 
 /**
  * One rule a line: `from to 301`. An alias with a query (`/?p=123`) becomes Netlify's query
- * form (`/ p=123 to 301`); hosts without query rules ignore it.
+ * form (`/ p=123 to 301`); hosts without query rules ignore it. Rules name paths on the host:
+ * under the site's base path when it is served under one.
  */
-export function redirectRules(articles: readonly Article[]): string {
+export function redirectRules(articles: readonly Article[], basePath: string): string {
   const rules = articles.flatMap((article) =>
     article.aliases.map((alias) => {
       const [path, query] = alias.split("?");
-      const from = encodeURI(path!);
-      return query === undefined ? `${from} ${article.url} 301` : `${from} ${query.split("&").join(" ")} ${article.url} 301`;
+      const from = withBasePath(basePath, encodeURI(path!));
+      const to = withBasePath(basePath, article.url);
+      return query === undefined ? `${from} ${to} 301` : `${from} ${query.split("&").join(" ")} ${to} 301`;
     }),
   );
   return rules.length ? `${rules.sort().join("\n")}\n` : "";
@@ -37,6 +39,6 @@ export function redirectRules(articles: readonly Article[]): string {
 export default function redirectsPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
   eleventyConfig.addGlobalData("redirects", () => ({
     pages: entriesToRender(build, "redirect").map((entry) => redirectPage(entry, build)),
-    files: entriesToRender(build, "redirects").map(({ url }) => ({ url, rules: redirectRules(build.publication.articles) })),
+    files: entriesToRender(build, "redirects").map(({ url }) => ({ url, rules: redirectRules(build.publication.articles, basePathOf(build.publication.site.url)) })),
   }));
 }

@@ -8,7 +8,7 @@ import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { entriesToRender, registryOf } from "../site/registry.ts";
 import { writeStylesheet } from "../site/stylesheet.ts";
-import { absoluteUrl, searchScriptUrl, searchStylesheetUrl } from "../urls/index.ts";
+import { absoluteUrl, basePathOf, searchScriptUrl, searchStylesheetUrl, withBasePath } from "../urls/index.ts";
 import { SearchIndexer, searchBundles } from "./indexer.ts";
 
 /** One indexer per build, fed by every render run; none for a publication without articles. */
@@ -23,6 +23,10 @@ function startIndexer(build: Build): SearchIndexer | undefined {
 
 function searchPage(build: Build, url: string) {
   const { site, articles } = build.publication;
+  // The script reads the bundles from a data attribute, which the HTML <base> plugin leaves
+  // alone: they are written as readers request them, under the site's base path. Pagefind's
+  // result URLs follow its bundle's: one at /news/pagefind/ gives /news/2025/03/story/.
+  const basePath = basePathOf(site.url);
   return {
     url,
     script: searchScriptUrl,
@@ -33,7 +37,7 @@ function searchPage(build: Build, url: string) {
     bundles: searchBundles(articles.length, build.options.articlesPerSlice)
       .reverse()
       .map(({ url: bundleUrl, articles: { end } }) => ({
-        url: bundleUrl,
+        url: withBasePath(basePath, bundleUrl),
         since: end ? displayMonth(articles[end - 1]!.date, site.language) : "",
       })),
     meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, url)),

@@ -75,7 +75,31 @@ export function articlePartUrl(url: string, part: number | "all"): string {
   return part === 1 ? url : `${url}${part}/`;
 }
 
-/** An absolute URL on the site, for canonical links, feeds and structured data. */
+// A site may be served under a path of its host (`url` https://example.org/news: a GitHub Pages
+// project site, a newsroom's section of its main domain). The URLs above are site paths, the
+// same wherever the site is served, and are where files are written in the output. Readers get
+// them under the base path: in HTML through Eleventy's path prefix and its HTML <base> plugin
+// (src/publication), elsewhere through withBasePath and absoluteUrl below.
+
+/** The path the site is served under, from its `url`: "/" for https://example.org, "/news/" for https://example.org/news. */
+export function basePathOf(siteUrl: string): string {
+  const { pathname } = new URL(siteUrl);
+  return pathname.endsWith("/") ? pathname : `${pathname}/`;
+}
+
+/** A site path as readers request it from a site served under `basePath`: "/pagefind/" → "/news/pagefind/". */
+export function withBasePath(basePath: string, sitePath: string): string {
+  return isSitePath(sitePath) ? `${basePath}${sitePath.slice(1)}` : sitePath;
+}
+
+/** A path from the root of the site ("/img/logo.svg"), not a full or protocol-relative URL ("//cdn…"). */
+const isSitePath = (url: string): boolean => url.startsWith("/") && !url.startsWith("//");
+
+/**
+ * An absolute URL on the site, for canonical links, feeds, sitemaps and structured data: a site
+ * path under the site's address, its path included (https://example.org/news + /a/ →
+ * https://example.org/news/a/). A full URL stays as it is.
+ */
 export function absoluteUrl(siteUrl: string, path: string): string {
-  return new URL(path, `${siteUrl}/`).href;
+  return new URL(isSitePath(path) ? path.slice(1) : path, `${siteUrl}/`).href;
 }

@@ -44,8 +44,8 @@ describe("article URLs", () => {
     expect(articlePartUrl("/2025/03/story/", "all")).toBe("/2025/03/story/all/");
   });
 
-  it("are made absolute against the site URL", () => {
+  it("are made absolute against the site URL, its path included", () => {
     expect(absoluteUrl("https://news.example.org", "/2025/03/story/")).toBe("https://news.example.org/2025/03/story/");
-    expect(absoluteUrl("https://example.org/edition", "/a/")).toBe("https://example.org/a/");
+    expect(absoluteUrl("https://example.org/edition", "/a/")).toBe("https://example.org/edition/a/");
   });
 });
