@@ -85,7 +85,7 @@ function articleView(build: Build, catalogue: Catalogue, index: number): Article
     authors: teaser.authors,
     published: when(article.date, site.language, !article.dateOnly),
     updated: article.updated ? when(article.updated, site.language) : undefined,
-    readingTime: `${readingMinutes(article.words)} min read`,
+    readingTime: build.publication.messages.text("article.readingTime", { count: readingMinutes(article.words) }),
     tags: article.tags.map((tag) => catalogue.tag(tag.slug, tag.name)),
     image: teaser.image && article.image ? { ...teaser.image, caption: article.image.caption, credit: article.image.credit } : undefined,
     newer: newer && catalogue.teaser(newer),
@@ -98,7 +98,13 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
   const { site } = publication;
   const { view } = page;
   const { article, teaser } = view;
-  const suffix = page.pager ? ` (${page.pager.status.toLowerCase()})` : "";
+  const { messages } = publication;
+  const { pager } = page;
+  const headline = !pager
+    ? teaser.title
+    : pager.current === undefined
+      ? messages.text("article.titleOfAllPages", { title: teaser.title, count: pager.count })
+      : messages.text("article.titleOfPage", { title: teaser.title, current: pager.current, total: pager.count });
   const image = view.image && {
     url: absoluteUrl(site.url, view.image.picture.largest.url),
     width: view.image.picture.largest.width,
@@ -122,7 +128,7 @@ function headMeta(page: ArticlePage, publication: Publication): HeadMeta {
     wordCount: article.words,
   });
   return {
-    title: `${teaser.title}${suffix} — ${site.title}`,
+    title: `${headline} — ${site.title}`,
     headline: teaser.title,
     siteName: site.title,
     description: teaser.summary,

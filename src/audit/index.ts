@@ -4,7 +4,7 @@ import { BuiltSite, type AuditProblem } from "./site.ts";
 import type { Archive } from "../site/archives.ts";
 import type { Registry } from "../site/registry.ts";
 import type { ChromiumOptions } from "../browser/index.ts";
-import { countOf } from "../i18n/index.ts";
+import { englishCount } from "../i18n/index.ts";
 import { checkAccessibility, checkBudgets, checkFeeds, checkHtml, checkLinks, checkSitemaps, checkStructuredData } from "./checks.ts";
 import { basePathOf } from "../urls/index.ts";
 
@@ -69,10 +69,10 @@ export async function auditSite(siteDir: string, registry: Registry, options: Au
 export function formatAudit(sections: AuditSection[]): string[] {
   const lines: string[] = [];
   for (const section of sections) {
-    lines.push(`${section.check} (${section.scope}): ${section.problems.length ? countOf(section.problems.length, "problem", "problems") : "no problems"}`);
+    lines.push(`${section.check} (${section.scope}): ${section.problems.length ? englishCount(section.problems.length, "problem", "problems") : "no problems"}`);
     for (const problem of section.problems) lines.push(`  ${problem.page} — ${problem.problem} → ${problem.fix}`);
   }
   const total = sections.reduce((sum, section) => sum + section.problems.length, 0);
-  lines.push(total ? `${countOf(total, "problem", "problems")}: fix them before deploying.` : "No problems: the site is sound.");
+  lines.push(total ? `${englishCount(total, "problem", "problems")}: fix them before deploying.` : "No problems: the site is sound.");
   return lines;
 }

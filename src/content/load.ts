@@ -12,6 +12,7 @@ import { parseYaml } from "./yaml.ts";
 import { buildArticle, readFileName, type Article } from "./article.ts";
 import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
 import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
+import { messageIds, Messages, overrideProblems, overridesSchema, type Catalogue, type Message } from "../i18n/index.ts";
 import { articlePartUrl, isReservedSlug, tagUrl, toSlug } from "../urls/index.ts";
 
 export interface Publication {
@@ -27,6 +28,8 @@ export interface Publication {
   drafts: Article[];
   /** Problems that do not stop the build. */
   warnings: Problem[];
+  /** The interface in the site's language, with the publisher's _data/messages.json. */
+  messages: Messages;
 }
 
 export interface LoadOptions {
@@ -77,6 +80,8 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
     for (const id of data.keysAt([])) warnUnknownFields(data, [id.name], KNOWN_FIELDS.category, warn);
   });
 
+  const overrides = await readMessageOverrides(root, site?.value.language, log);
+
   for (const [id, author] of Object.entries(authors?.value ?? {})) {
     if (author.avatar) checkImageFile(root, author.avatar, `${id}.avatar`, authors!.report, [id, "avatar"]);
   }
@@ -118,7 +123,31 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
     scheduled: articles.filter((article) => !article.draft && isScheduled(article)).sort((a, b) => -newestFirst(a, b)),
     drafts: articles.filter((article) => article.draft),
     warnings: log.problems,
+    messages: new Messages(site.value.language, overrides),
   };
+}
+
+const MESSAGES_FILE = "_data/messages.json";
+
+/**
+ * `_data/messages.json`, when there is one: the publisher's wording of interface messages, by
+ * message id. An unknown id is a warning (and ignored); a placeholder the message does not have
+ * is an error.
+ */
+async function readMessageOverrides(root: string, language: string | undefined, log: ProblemLog): Promise<Catalogue> {
+  if (!existsSync(path.join(root, MESSAGES_FILE))) return {};
+  const ids = messageIds();
+  const read = await readDataFile(root, MESSAGES_FILE, overridesSchema, log, (data, warn) => {
+    for (const key of data.keysAt([])) {
+      if (ids.includes(key.name)) continue;
+      const suggestion = closestName(key.name, ids);
+      warn(key.name, `unknown message id, ignored — ${suggestion ? `did you mean \`${suggestion}\`?` : "use an id of src/i18n/en.json"}`, key.line);
+    }
+  });
+  if (!read || !language) return {};
+  const known = Object.entries(read.value).filter(([id]) => ids.includes(id)) as [string, Message][];
+  for (const [id, message] of known) for (const problem of overrideProblems(id, message, language)) read.report(id, problem, [id]);
+  return Object.fromEntries(known);
 }
 
 interface References {

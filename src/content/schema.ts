@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { isContentDate } from "../dates/index.ts";
+import { availableLanguages, catalogueLanguage } from "../i18n/index.ts";
 import { aliasProblem, normaliseAlias } from "./aliases.ts";
 
 export const ID_PATTERN = /^[a-z0-9-]+$/;
@@ -28,7 +29,12 @@ const hostName = z
 export const siteSchema = z.object({
   title: nonEmpty,
   url: webUrl.refine((url) => !url.endsWith("/"), "remove the trailing slash"),
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "use a BCP 47 language tag such as en or en-US"),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: "use a BCP 47 language tag such as en or en-US", abort: true })
+    .refine((tag) => catalogueLanguage(tag) !== undefined, {
+      error: (issue) => `the kit has no interface messages for "${String(issue.input)}" — use one of: ${availableLanguages().join(", ")} (or a regional tag of one, e.g. es-MX)`,
+    }),
   timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), "use an IANA time zone such as America/New_York"),
   description: nonEmpty,
   postsPerPage: z.number().int().min(1),

@@ -79,9 +79,12 @@ export function displayDate(date: DateTime, locale: string): string {
   return date.setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
 
-/** "March 2025" in the publication's language: month archives, how far back a search went. */
+/**
+ * "March 2025" in the publication's language, as it is written inside a sentence ("marzo de
+ * 2025", "mars 2025"): month archives, how far back a search went.
+ */
 export function displayMonth(date: DateTime, locale: string): string {
-  return date.setLocale(locale).toFormat("LLLL yyyy");
+  return date.setLocale(locale).toLocaleString({ month: "long", year: "numeric" });
 }
 
 /** A moment as pages show it: machine-readable and for people. */

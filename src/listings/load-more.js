@@ -7,6 +7,13 @@
   if (!link || !list || !window.fetch || !window.DOMParser) return;
 
   const label = link.textContent;
+  // What it says while loading and once loaded, in the site's language (messages from src/i18n).
+  const { language, messages } = JSON.parse(link.dataset.messages);
+  const loaded = (count) => {
+    const forms = messages["listing.loaded"];
+    const text = typeof forms === "string" ? forms : (forms[new Intl.PluralRules(language).select(count)] ?? forms.other);
+    return text.replace(/\{count\}/g, new Intl.NumberFormat(language).format(count));
+  };
   const announcer = document.createElement("p");
   announcer.className = "visually-hidden";
   announcer.setAttribute("aria-live", "polite");
@@ -25,7 +32,7 @@
     if (link.getAttribute("aria-busy") === "true") return;
     const url = link.href;
     link.setAttribute("aria-busy", "true");
-    link.textContent = "Loading…";
+    link.textContent = messages["listing.loading"];
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -45,7 +52,7 @@
       } else {
         link.parentElement.remove();
       }
-      announcer.textContent = `${stories.length} more ${stories.length === 1 ? "story" : "stories"} loaded.`;
+      announcer.textContent = loaded(stories.length);
       stories[0]?.querySelector(".card-title a")?.focus();
     } catch {
       window.location.href = url;

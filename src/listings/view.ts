@@ -2,7 +2,7 @@
 // the 404 page, computed in TypeScript so the templates only display.
 import type { Publication } from "../content/load.ts";
 import { displayMonth } from "../dates/index.ts";
-import { countOf } from "../i18n/index.ts";
+import type { Message, Messages } from "../i18n/index.ts";
 import { renderMarkdown, plainText, truncateText } from "../markdown/index.ts";
 import type { Pager } from "../pagination/index.ts";
 import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
@@ -34,6 +34,8 @@ export interface ListingPage {
   pager?: Pager;
   /** Page 2 onwards of a listing readers scroll: a plain link, enhanced by load-more.js. */
   loadMoreUrl?: string;
+  /** What load-more.js says while it loads and when it has, in the site's language. */
+  loadMoreMessages?: { language: string; messages: Record<string, Message> };
   meta: HeadMeta;
 }
 
@@ -53,8 +55,6 @@ export interface IndexPage<Content> {
 /** Every listing view of a build, by its registry entry. */
 type ListingViews = Map<PageEntry, ListingPage | IndexPage<unknown>>;
 
-const stories = (count: number) => countOf(count, "story", "stories");
-
 /** The listing pages, indexes and 404 page the current render run writes. */
 export async function listingPagesToRender(build: Build) {
   const views = await build.memo(buildListingViews);
@@ -72,10 +72,12 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
   const { publication } = build;
   const archives = collectArchives(build);
   const registry = registryOf(build);
-  const { site } = publication;
+  const { site, messages } = publication;
+  const stories = (count: number) => messages.text("listing.storyCount", { count });
   const catalogue = await catalogueOf(build);
   const canonical = (url: string) => absoluteUrl(site.url, url);
   const profiles = new Map([...publication.authors.keys()].map((id) => [id, authorProfile(publication, catalogue, id)]));
+  const loadMoreMessages = messages.forScript(["listing.loading", "listing.loaded"]);
   const views: ListingViews = new Map();
 
   for (const entry of registry.of("listing")) {
@@ -83,7 +85,8 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
     const heading = headingOf(archive, publication);
     const cards = planned.items.map(catalogue.teaser);
     const lead = archive.kind === "home" && planned.page === 1 ? cards.shift() : undefined;
-    const titled = planned.page > 1 ? `${heading.title}, page ${planned.page}` : heading.title;
+    const titled = planned.page > 1 ? messages.text("listing.titleOfPage", { title: heading.title, page: planned.page }) : heading.title;
+    const loadMoreUrl = LOAD_MORE_KINDS.has(archive.kind) ? planned.nextUrl : undefined;
     const description = heading.description ? truncateText(plainText(heading.description), 200) : site.description;
     views.set(entry, {
       kind: archive.kind,
@@ -92,9 +95,10 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
       author: archive.kind === "author" ? profiles.get(archive.key) : undefined,
       lead,
       cards,
-      emptyMessage: emptyMessage(archive),
+      emptyMessage: emptyMessage(archive, messages),
       pager: planned.pager,
-      loadMoreUrl: LOAD_MORE_KINDS.has(archive.kind) ? planned.nextUrl : undefined,
+      loadMoreUrl,
+      loadMoreMessages: loadMoreUrl ? loadMoreMessages : undefined,
       meta: {
         ...pageMeta(site.title, titled, description, canonical(entry.url), archive.kind === "home" && planned.page === 1 ? `${site.title} — ${site.description}` : undefined),
         feeds: subjectFeed(archive, heading.title, site.title),
@@ -112,11 +116,11 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
       count: stories(archive.articles.length),
       description: publication.categories.get(archive.key)!.description,
     }));
-    views.set(entry, index(entry, "Categories", `Every section of ${site.title}.`, categories));
+    views.set(entry, index(entry, messages.text("index.categoriesTitle"), messages.text("index.categoriesDescription", { site: site.title }), categories));
   }
   for (const entry of registry.of("tagIndex")) {
     const tags = archives.tags.map((archive) => ({ ...catalogue.tag(archive.key, archive.name), count: stories(archive.articles.length) }));
-    views.set(entry, index(entry, "Tags", `Every topic ${site.title} has covered.`, tags));
+    views.set(entry, index(entry, messages.text("index.tagsTitle"), messages.text("index.tagsDescription", { site: site.title }), tags));
   }
   for (const entry of registry.of("archiveIndex")) {
     const years = archives.years.map((year) => ({
@@ -127,32 +131,33 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
         .filter((month) => month.period!.year === year.period!.year)
         .map((month) => ({ name: headingOf(month, publication).title, url: month.url, count: stories(month.articles.length) })),
     }));
-    views.set(entry, index(entry, "Archives", `Every story of ${site.title}, by year and month.`, years));
+    views.set(entry, index(entry, messages.text("index.archivesTitle"), messages.text("index.archivesDescription", { site: site.title }), years));
   }
   for (const entry of registry.of("notFound")) {
-    views.set(entry, index(entry, "Page not found", "The page you asked for is not here.", publication.articles.slice(0, LATEST_ON_404).map(catalogue.teaser), false));
+    views.set(entry, index(entry, messages.text("notFound.title"), messages.text("notFound.description"), publication.articles.slice(0, LATEST_ON_404).map(catalogue.teaser), false));
   }
   return views;
 }
 
 function headingOf(archive: Archive, publication: Publication): ListingPage["heading"] {
+  const { messages } = publication;
   switch (archive.kind) {
     case "home":
-      return { title: "Latest stories" };
+      return { title: messages.text("listing.latest") };
     case "category": {
       const category = publication.categories.get(archive.key)!;
-      return { kicker: "Category", title: category.name, description: category.description };
+      return { kicker: messages.text("listing.categoryKicker"), title: category.name, description: category.description };
     }
     case "tag":
-      return { kicker: "Tag", title: archive.name };
+      return { kicker: messages.text("listing.tagKicker"), title: archive.name };
     case "author": {
       const author = publication.authors.get(archive.key)!;
       return { kicker: author.role, title: author.name, description: author.bio };
     }
     case "year":
-      return { kicker: "Archive", title: archive.name };
+      return { kicker: messages.text("listing.archiveKicker"), title: archive.name };
     case "month":
-      return { kicker: "Archive", title: displayMonth(archive.period!, publication.site.language) };
+      return { kicker: messages.text("listing.archiveKicker"), title: messages.capitalised(displayMonth(archive.period!, publication.site.language)) };
   }
 }
 
@@ -163,26 +168,29 @@ function subjectFeed(archive: Archive, name: string, siteTitle: string): HeadMet
   return undefined;
 }
 
-function emptyMessage(archive: Archive): string {
+function emptyMessage(archive: Archive, messages: Messages): string {
   switch (archive.kind) {
     case "home":
-      return "Nothing has been published yet.";
+      return messages.text("listing.emptyHome");
     case "category":
-      return "No stories in this category yet.";
+      return messages.text("listing.emptyCategory");
     case "author":
-      return "No stories by this author yet.";
+      return messages.text("listing.emptyAuthor");
     default:
-      return "No stories here.";
+      return messages.text("listing.emptyOther");
   }
 }
 
-const LINK_LABELS = { website: "Website", x: "X", mastodon: "Mastodon", bluesky: "Bluesky", email: "Email" } as const;
+/** An author's links, in this order; networks go by their own names, the others are worded in the site's language. */
+const AUTHOR_LINKS = ["website", "x", "mastodon", "bluesky", "email"] as const;
+const NETWORK_NAMES = { x: "X", mastodon: "Mastodon", bluesky: "Bluesky" } as const;
 
 function authorProfile(publication: Publication, catalogue: Catalogue, id: string): AuthorProfile {
   const author = publication.authors.get(id)!;
-  const links = Object.entries(LINK_LABELS).flatMap(([key, label]) => {
-    const value = author.links?.[key as keyof typeof LINK_LABELS];
+  const links = AUTHOR_LINKS.flatMap((key) => {
+    const value = author.links?.[key];
     if (!value) return [];
+    const label = key === "website" || key === "email" ? publication.messages.text(`author.${key}`) : NETWORK_NAMES[key];
     return [{ label, url: key === "email" ? `mailto:${value}` : value, rel: key === "mastodon" ? "me" : undefined }];
   });
   return { card: catalogue.author(id), bioHtml: author.bio === undefined ? undefined : renderMarkdown(author.bio), links };

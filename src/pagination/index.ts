@@ -1,8 +1,10 @@
 // Navigation between numbered pages, shared by multi-page articles and paged listings:
-// First | Prev | numbers | Next | Last, with no dead link at either end.
+// First | Prev | numbers | Next | Last, with no dead link at either end. Which page of how many
+// and where each step leads; templates word it in the site's language (pager.* messages).
 
 export interface PagerStep {
-  label: string;
+  /** Which step: the message `pager.<name>` labels it. */
+  name: "first" | "prev" | "next" | "last";
   /** Absent where the step leads nowhere (Prev on page 1): shown as text, never a dead link. */
   url?: string;
 }
@@ -14,8 +16,10 @@ export interface PagerNumber {
 }
 
 export interface Pager {
-  /** "Page 2 of 3" */
-  status: string;
+  /** The page shown, 1-based; absent on an article's View all page, which is none of them. */
+  current?: number;
+  /** How many numbered pages there are. */
+  count: number;
   first: PagerStep;
   prev: PagerStep;
   /** The page numbers to show; `null` marks a gap ("…") in a long run. */
@@ -30,7 +34,7 @@ export interface Pager {
  * pages either side of the current one.
  */
 export function buildPager(count: number, current: number | undefined, urlOf: (page: number) => string, window = 2): Pager {
-  const step = (label: string, target: number | undefined): PagerStep => (target === undefined || target === current ? { label } : { label, url: urlOf(target) });
+  const step = (name: PagerStep["name"], target: number | undefined): PagerStep => (target === undefined || target === current ? { name } : { name, url: urlOf(target) });
   const numbers: (PagerNumber | null)[] = [];
   const centre = current ?? 1;
   for (let page = 1; page <= count; page++) {
@@ -39,11 +43,12 @@ export function buildPager(count: number, current: number | undefined, urlOf: (p
     else if (numbers.at(-1) !== null) numbers.push(null);
   }
   return {
-    status: current === undefined ? `All ${count} pages` : `Page ${current} of ${count}`,
-    first: step("First", 1),
-    prev: step("Prev", current !== undefined && current > 1 ? current - 1 : undefined),
+    current,
+    count,
+    first: step("first", 1),
+    prev: step("prev", current !== undefined && current > 1 ? current - 1 : undefined),
     numbers,
-    next: step("Next", current !== undefined && current < count ? current + 1 : undefined),
-    last: step("Last", count),
+    next: step("next", current !== undefined && current < count ? current + 1 : undefined),
+    last: step("last", count),
   };
 }

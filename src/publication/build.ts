@@ -11,7 +11,7 @@ import type { DateTime } from "luxon";
 import { newsroomSite } from "../../eleventy.config.ts";
 import { formatReport } from "../content/problems.ts";
 import { isoWithOffset } from "../dates/index.ts";
-import { countOf } from "../i18n/index.ts";
+import { englishCount } from "../i18n/index.ts";
 import { catalogueOf } from "../site/catalogue.ts";
 import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
 import { basePathOf } from "../urls/index.ts";
@@ -82,7 +82,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
   if (options.phasesFile) writeFileSync(options.phasesFile, JSON.stringify({ phases: phases.summary(), ...processes.stop() }, null, 2));
 
   const scheduled = publication.scheduled.map((article) => `${article.file} (${isoWithOffset(article.date)})`);
-  console.log(`Built ${countOf(publication.articles.length, "article", "articles")} into ${path.relative(process.cwd(), output) || output}.`);
+  console.log(`Built ${englishCount(publication.articles.length, "article", "articles")} into ${path.relative(process.cwd(), output) || output}.`);
   if (scheduled.length) console.log(`${scheduled.length} scheduled: ${scheduled.join(", ")}`);
   if (publication.drafts.length && !options.includeUnpublished) console.log(`${publication.drafts.length} draft(s) left out.`);
   return 0;

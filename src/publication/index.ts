@@ -5,9 +5,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
+import { templateGlobals } from "../i18n/index.ts";
 
 export default function publicationPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
   eleventyConfig.addGlobalData("site", build.publication.site);
+  // The interface in the site's language: t("nav.search") and friends (src/i18n).
+  for (const [name, value] of Object.entries(templateGlobals(build.publication.messages))) eleventyConfig.addNunjucksGlobal(name, value);
   // A site served under a path (site.json `url` https://example.org/news): Eleventy's path
   // prefix (set by the build) and this plugin put it before every site path in every HTML
   // attribute that holds a URL — templates, article bodies, srcset, form actions, meta refresh —

@@ -2,7 +2,7 @@
 // run, and the /search/ page.
 import path from "node:path";
 import { displayMonth } from "../dates/index.ts";
-import { countOf } from "../i18n/index.ts";
+import { englishCount } from "../i18n/index.ts";
 import { pageMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
@@ -10,6 +10,18 @@ import { entriesToRender, registryOf } from "../site/registry.ts";
 import { writeStylesheet } from "../site/stylesheet.ts";
 import { absoluteUrl, basePathOf, searchScriptUrl, searchStylesheetUrl, withBasePath } from "../urls/index.ts";
 import { SearchIndexer, searchBundles } from "./indexer.ts";
+
+const SCRIPT_MESSAGES = [
+  "search.filterCategory",
+  "search.filterAuthor",
+  "search.filterYear",
+  "search.prompt",
+  "search.matches",
+  "search.matchesSince",
+  "search.noMatches",
+  "search.more",
+  "search.before",
+] as const;
 
 /** One indexer per build, fed by every render run; none for a publication without articles. */
 const indexerOf = (build: Build) => build.memo(startIndexer);
@@ -22,7 +34,7 @@ function startIndexer(build: Build): SearchIndexer | undefined {
 }
 
 function searchPage(build: Build, url: string) {
-  const { site, articles } = build.publication;
+  const { site, articles, messages } = build.publication;
   // The script reads the bundles from a data attribute, which the HTML <base> plugin leaves
   // alone: they are written as readers request them, under the site's base path. Pagefind's
   // result URLs follow its bundle's: one at /news/pagefind/ gives /news/2025/03/story/.
@@ -40,7 +52,9 @@ function searchPage(build: Build, url: string) {
         url: withBasePath(basePath, bundleUrl),
         since: end ? displayMonth(articles[end - 1]!.date, site.language) : "",
       })),
-    meta: pageMeta(site.title, "Search", `Search every story of ${site.title}.`, absoluteUrl(site.url, url)),
+    // What search.js says, in the site's language.
+    messages: messages.forScript(SCRIPT_MESSAGES),
+    meta: pageMeta(site.title, messages.text("search.title"), messages.text("search.description", { site: site.title }), absoluteUrl(site.url, url)),
   };
 }
 
@@ -58,6 +72,6 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, { build }: 
     if (!indexer) return;
     const indexed = await build.phase("search index", () => indexer.finish(build.publication.articles.length));
     const reused = indexer.reused ? `, ${indexer.reused} of them unchanged and reused` : "";
-    console.log(`Search index: ${countOf(indexed, "article", "articles")} in ${countOf(indexer.bundles.length, "bundle", "bundles")}${reused}.`);
+    console.log(`Search index: ${englishCount(indexed, "article", "articles")} in ${englishCount(indexer.bundles.length, "bundle", "bundles")}${reused}.`);
   });
 }

@@ -5,15 +5,27 @@
 // The filters are loaded when the reader opens them (or follows a link with filters set):
 // their index is as large as the rest of a first search together.
 const PAGE_SIZE = 5;
-const FILTERS = [
-  ["category", "Category"],
-  ["author", "Author"],
-  ["year", "Year"],
-];
 
 const form = document.querySelector("[data-search-form]");
 const input = form.querySelector('input[name="q"]');
 const app = document.querySelector("[data-search-app]");
+
+// What the page says, in the site's language: messages from src/i18n, passed by the page.
+// A count picks its plural form; placeholders ({count}) are filled in as src/i18n does.
+const { language, messages } = JSON.parse(app.dataset.messages);
+const plurals = new Intl.PluralRules(language);
+const numbers = new Intl.NumberFormat(language);
+function word(id, params = {}) {
+  const message = messages[id];
+  const text = typeof message === "string" ? message : (message[plurals.select(params.count)] ?? message.other);
+  return text.replace(/\{(\w+)\}/g, (_, name) => (typeof params[name] === "number" ? numbers.format(params[name]) : params[name]));
+}
+
+const FILTERS = [
+  ["category", word("search.filterCategory")],
+  ["author", word("search.filterAuthor")],
+  ["year", word("search.filterYear")],
+];
 const status = app.querySelector("[data-search-status]");
 const list = app.querySelector("[data-search-results]");
 const more = app.querySelector("[data-search-more]");
@@ -116,7 +128,7 @@ function updateCounts(counts) {
   for (const [key, { option, box, count }] of checkboxes) {
     const [name, value] = key.split("\u0000");
     const n = counts?.[name]?.[value] ?? 0;
-    count.textContent = `(${n})`;
+    count.textContent = `(${numbers.format(n)})`;
     option.hidden = n === 0 && !box.checked;
   }
 }
@@ -167,13 +179,12 @@ function find(query) {
 
 function showStatus(query) {
   const count = results.length;
-  const stories = count === 1 ? "story" : "stories";
-  const scope = olderLeft() ? ` since ${bundlesSince[bundlesRead - 1]}` : "";
+  const month = bundlesSince[bundlesRead - 1];
   status.textContent = count
-    ? `${count} ${stories}${scope} ${count === 1 ? "matches" : "match"} “${query}”.`
-    : `No stories match “${query}”. Check the spelling, try fewer or other words, clear the filters, or browse the archives.`;
+    ? word(olderLeft() ? "search.matchesSince" : "search.matches", { count, month, query })
+    : word("search.noMatches", { query });
   more.hidden = !unshown().length && !olderLeft();
-  more.querySelector("button").textContent = unshown().length ? "More results" : `Search stories before ${bundlesSince[bundlesRead - 1]}`;
+  more.querySelector("button").textContent = unshown().length ? word("search.more") : word("search.before", { month });
 }
 
 /** Shows the next results, reading older bundles when the ones read so far are all shown. */
@@ -203,7 +214,7 @@ async function runSearch() {
     results = [];
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = "Type a word or two: results appear as you type.";
+    status.textContent = word("search.prompt");
     if (filtersLoaded) updateCounts(await pagefind.filters());
     return;
   }

@@ -5,6 +5,8 @@ import type { Build } from "./build.ts";
 export interface EleventyConfig {
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void | Promise<void>, options?: Options): void;
   addGlobalData(name: string, value: unknown): void;
+  /** A value or function every Nunjucks template and macro sees. */
+  addNunjucksGlobal(name: string, value: unknown): void;
   addPassthroughCopy(copy: Record<string, string>): void;
   addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   setTemplateFormats(formats: string[]): void;
