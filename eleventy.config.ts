@@ -10,6 +10,7 @@ import sitemaps from "./src/sitemaps/index.ts";
 import feeds from "./src/feeds/index.ts";
 import search from "./src/search/index.ts";
 import redirects from "./src/redirects/index.ts";
+import pages from "./src/pages/index.ts";
 import type { Build } from "./src/site/build.ts";
 import type { EleventyConfig } from "./src/site/eleventy.ts";
 
@@ -20,6 +21,6 @@ export function newsroomSite(build: Build) {
     eleventyConfig.setIncludesDirectory("../_includes");
     // Deliberately absent (src/_data): editors' _data/*.json reaches templates only validated.
     eleventyConfig.setDataDirectory("_data");
-    for (const plugin of [publication, layout, articles, listings, sitemaps, feeds, search, redirects]) eleventyConfig.addPlugin(plugin, { build });
+    for (const plugin of [publication, layout, articles, listings, sitemaps, feeds, search, redirects, pages]) eleventyConfig.addPlugin(plugin, { build });
   };
 }

@@ -10,7 +10,7 @@ const FOUNDATION = ["urls", "dates", "i18n", "markdown", "images", "pagination",
 /** The site model and page registry, made of the foundation. */
 const SITE = ["site"];
 /** One Eleventy plugin each: they read the site model, never each other. */
-const CAPABILITIES = ["articles", "listings", "feeds", "sitemaps", "search", "layout", "redirects"];
+const CAPABILITIES = ["articles", "listings", "feeds", "sitemaps", "search", "layout", "redirects", "pages"];
 /** Command-line work beside the build; they read the content and the site model. */
 const TOOLS = ["audit", "bench", "import"];
 /** The build itself: runs Eleventy with every capability (through eleventy.config.ts). */

@@ -32,6 +32,7 @@ export function samplePages(site: BuiltSite, registry: Registry): string[] {
     listing("author"),
     registry.of("archiveIndex")[0]?.url,
     word ? registry.of("search").map((entry) => `${entry.url}?q=${encodeURIComponent(word.toLowerCase())}`)[0] : undefined,
+    registry.of("page")[0]?.url,
     registry.of("notFound")[0]?.url,
   ].filter((page): page is string => page !== undefined && site.fileFor(page) !== undefined);
 }

@@ -5,7 +5,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, ID_PATTERN, idMessage, KNOWN_FIELDS, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
+import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, ID_PATTERN, idMessage, KNOWN_FIELDS, pageSchema, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
 import { normaliseText, parseSourceFile, type SourceFile } from "./front-matter.ts";
 import { SyntaxProblem, type LocatedData } from "./located.ts";
 import { parseYaml } from "./yaml.ts";
@@ -13,7 +13,9 @@ import { buildArticle, readFileName, type Article } from "./article.ts";
 import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
 import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
 import { messageIds, Messages, overrideProblems, overridesSchema, type Catalogue, type Message } from "../i18n/index.ts";
-import { articlePartUrl, isReservedSlug, tagUrl, toSlug } from "../urls/index.ts";
+import { articlePartUrl, isReservedPageSlug, isReservedSlug, pageUrl, tagUrl, toSlug } from "../urls/index.ts";
+import { buildPage, pageSlugOf, type StaticPage } from "./page.ts";
+import { contrastProblems } from "./theme.ts";
 
 export interface Publication {
   root: string;
@@ -26,6 +28,8 @@ export interface Publication {
   scheduled: Article[];
   /** Left out because they are marked `draft: true`. */
   drafts: Article[];
+  /** Static pages (pages/*.md), by slug. */
+  pages: StaticPage[];
   /** Problems that do not stop the build. */
   warnings: Problem[];
   /** The interface in the site's language, with the publisher's _data/messages.json. */
@@ -69,6 +73,9 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
 
   const site = await readDataFile(root, "_data/site.json", siteSchema, log, (data, warn) => {
     warnUnknownFields(data, [], KNOWN_FIELDS.site, warn);
+    warnUnknownFields(data, ["theme"], KNOWN_FIELDS.theme, warn);
+    const menu = (data.data as { menu?: unknown }).menu;
+    if (Array.isArray(menu)) menu.forEach((_, index) => warnUnknownFields(data, ["menu", String(index)], KNOWN_FIELDS.menuItem, warn));
   });
   const authors = await readDataFile(root, "_data/authors.json", authorsSchema, log, (data, warn) => {
     for (const id of data.keysAt([])) {
@@ -85,6 +92,10 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   for (const [id, author] of Object.entries(authors?.value ?? {})) {
     if (author.avatar) checkImageFile(root, author.avatar, `${id}.avatar`, authors!.report, [id, "avatar"]);
   }
+
+  if (site) checkTheme(root, site.value, site.report);
+  const pages = await readPages(root, log);
+  if (site && categories) checkMenu(site.value, site.report, categories.value, pages);
 
   // With an unusable site.json the posts are still checked, their dates read in UTC.
   const timezone = site?.value.timezone ?? "UTC";
@@ -122,6 +133,7 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
     articles: published.sort(newestFirst),
     scheduled: articles.filter((article) => !article.draft && isScheduled(article)).sort((a, b) => -newestFirst(a, b)),
     drafts: articles.filter((article) => article.draft),
+    pages,
     warnings: log.problems,
     messages: new Messages(site.value.language, overrides),
   };
@@ -385,4 +397,73 @@ async function readDataFile<Schema extends z.ZodType>(
     return undefined;
   }
   return { value: parsed.data, report };
+}
+
+/** The header's logos are files of the publication; each theme colour is readable on the background it is shown on. */
+function checkTheme(root: string, site: SiteConfig, report: Reporter): void {
+  if (site.logo) checkImageFile(root, site.logo, "logo", report, ["logo"]);
+  const theme = site.theme ?? {};
+  for (const field of ["logo", "logoDark"] as const) {
+    const src = theme[field];
+    if (src) checkImageFile(root, src, `theme.${field}`, report, ["theme", field]);
+  }
+  if (theme.logoDark && !(theme.logo ?? site.logo)) report("theme.logoDark", "replaces the logo in the dark scheme, and there is no logo — add theme.logo", ["theme", "logoDark"]);
+  for (const field of ["accent", "link"] as const) {
+    const colour = theme[field];
+    if (colour === undefined) continue;
+    for (const problem of contrastProblems(colour)) {
+      const at = problem.inPair ? ["theme", field, problem.scheme] : ["theme", field];
+      report(at.join("."), problem.message, at);
+    }
+  }
+}
+
+/** Every menu item names a category of categories.json or a page of pages/. */
+function checkMenu(site: SiteConfig, report: Reporter, categories: Record<string, Category>, pages: readonly StaticPage[]): void {
+  const slugs = pages.map((page) => page.slug);
+  site.menu?.forEach((item, index) => {
+    if (item.category !== undefined && !Object.hasOwn(categories, item.category)) {
+      report(`menu.${index}.category`, unknownReference("category", item.category, categories, "_data/categories.json"), ["menu", index, "category"]);
+    }
+    if (item.page !== undefined && !slugs.includes(item.page)) {
+      const suggestion = closestName(item.page, slugs);
+      const fix = suggestion ? `did you mean \`${suggestion}\`?` : slugs.length ? `use one of: ${slugs.join(", ")}` : "write the page as pages/<slug>.md, or remove the item";
+      report(`menu.${index}.page`, `unknown page "${item.page}" — ${fix}`, ["menu", index, "page"]);
+    }
+  });
+}
+
+/** Static pages: pages/<slug>.md, each at /<slug>/, a folder the site does not use for its own pages. */
+async function readPages(root: string, log: ProblemLog): Promise<StaticPage[]> {
+  const files = await listFiles(root, "pages");
+  const pages = new Map<string, StaticPage>();
+  for (const file of files) {
+    if (!file.endsWith(".md") || file.split("/").length > 2) {
+      log.reporter("warning", file)(undefined, "is not a page (pages/<slug>.md) and is not published — move it directly under pages/ as .md, or images to img/");
+      continue;
+    }
+    let source: SourceFile;
+    try {
+      source = parseSourceFile(await readFile(path.join(root, file), "utf8"));
+    } catch (cause) {
+      if (!(cause instanceof SyntaxProblem)) throw cause;
+      log.reporter("error", file)(undefined, cause.message, cause.line);
+      continue;
+    }
+    warnUnknownFields(source, [], KNOWN_FIELDS.page, log.reporter("warning", file, source));
+    const report = log.reporter("error", file, source);
+    const parsed = pageSchema.safeParse(source.data, { error: contentErrorMap((field) => `add \`${field}:\` to the front matter`) });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) report(issue.path.join(".") || undefined, issue.message, issue.path);
+      continue;
+    }
+    const slug = pageSlugOf(file);
+    const other = pages.get(slug);
+    if (!slug) report(undefined, "the file name has no letter or digit — rename it, e.g. pages/about.md", 1);
+    else if (isReservedPageSlug(slug)) report(undefined, `the page would be at ${pageUrl(slug)}, where the site keeps its own pages — rename the file, e.g. pages/about-${slug}.md`, 1);
+    else if (other) report(undefined, `has the same URL ${pageUrl(slug)} as ${other.file} — rename one of them`, 1);
+    else if (source.body.trim() === "") report(undefined, "the page has no text — write it below the front matter", source.bodyLine);
+    else pages.set(slug, buildPage(file, parsed.data, source.body));
+  }
+  return [...pages.values()].sort((a, b) => a.slug.localeCompare(b.slug));
 }

@@ -5,6 +5,7 @@ import { IANAZone } from "luxon";
 import { isContentDate } from "../dates/index.ts";
 import { availableLanguages, catalogueLanguage } from "../i18n/index.ts";
 import { aliasProblem, normaliseAlias } from "./aliases.ts";
+import { HEX_COLOUR } from "./theme.ts";
 
 export const ID_PATTERN = /^[a-z0-9-]+$/;
 
@@ -26,6 +27,49 @@ const hostName = z
   .toLowerCase()
   .regex(HOST_NAME, "must be a host name — e.g. www.youtube.com, without https:// or a path");
 
+const colour = z.string().regex(HEX_COLOUR, "must be a colour written #rgb or #rrggbb — e.g. #b3261e");
+/** One colour, or one per scheme; either is checked for contrast when the publication is read (theme.ts). */
+const themeColour = z.union([colour, z.object({ light: colour, dark: colour })], {
+  error: 'must be a colour (#b3261e) or one per scheme ({ "light": "#b3261e", "dark": "#f28b82" })',
+});
+/** Family names separated by commas, each a quoted string or plain words: nothing that could end the CSS rule around it. */
+const FONT_FAMILIES = /^\s*(?:"[^"\\;{}<>]*"|'[^'\\;{}<>]*'|[\p{L}\p{N} _-]+)(?:\s*,\s*(?:"[^"\\;{}<>]*"|'[^'\\;{}<>]*'|[\p{L}\p{N} _-]+))*\s*$/u;
+const fontFamilies = nonEmpty.regex(FONT_FAMILIES, 'must be a CSS font-family list: names separated by commas, quoted when they hold other characters than letters, digits, spaces and hyphens, and no ; { } < > — e.g. Georgia, "Times New Roman", serif');
+
+/** The publisher's look: the stylesheet's colours and fonts, the header's logo. */
+export const themeSchema = z.object({
+  /** Site path of the header's logo; the file is checked when the publication is read. */
+  logo: nonEmpty.optional(),
+  /** The logo shown in the dark scheme. */
+  logoDark: nonEmpty.optional(),
+  accent: themeColour.optional(),
+  link: themeColour.optional(),
+  headingFont: fontFamilies.optional(),
+  bodyFont: fontFamilies.optional(),
+});
+
+const MENU_URL_MESSAGE = "must be a path on this site (/newsletter/) or an absolute http(s) URL (https://…)";
+const menuUrl = nonEmpty.refine((url) => (url.startsWith("/") && !url.startsWith("//")) || /^https?:\/\/[^/\s]+/i.test(url), MENU_URL_MESSAGE);
+const MENU_KINDS = ["category", "page", "url"] as const;
+
+/**
+ * One item of the header's navigation: a category, a static page (by slug), or a link. `label`
+ * replaces the name a category or page is shown with. Whether the ids exist is checked when the
+ * publication is read.
+ */
+const menuItem = z
+  .object({ category: id.optional(), page: nonEmpty.optional(), label: nonEmpty.optional(), url: menuUrl.optional() })
+  .superRefine((item, context) => {
+    const kinds = MENU_KINDS.filter((kind) => item[kind] !== undefined);
+    if (kinds.length === 0) {
+      context.addIssue({ code: "custom", message: 'names no category, page or link — write { "category": "id" }, { "page": "slug" } or { "label": "Text", "url": "/path/" }' });
+    } else if (kinds.length > 1) {
+      context.addIssue({ code: "custom", message: `names a ${kinds.join(" and a ")} — give each its own item` });
+    } else if (kinds[0] === "url" && item.label === undefined) {
+      context.addIssue({ code: "custom", path: ["label"], message: "is required with url — write the text the menu shows" });
+    }
+  });
+
 export const siteSchema = z.object({
   title: nonEmpty,
   url: webUrl.refine((url) => !url.endsWith("/"), "remove the trailing slash"),
@@ -46,6 +90,9 @@ export const siteSchema = z.object({
   embedHosts: z.array(hostName).optional(),
   /** The audit's budget for an article page: HTML + CSS before images, in KB. */
   pageBudgetKB: z.number().positive("must be more than 0 — e.g. 40").default(40),
+  theme: themeSchema.optional(),
+  /** The header's navigation in order; absent: every category, in the order of categories.json. */
+  menu: z.array(menuItem).optional(),
 });
 
 export const authorSchema = z.object({
@@ -118,6 +165,14 @@ export const frontMatterSchema = z.object({
   draft: z.boolean().default(false),
 });
 
+/** The front matter of a static page (pages/*.md). */
+export const pageSchema = z.object({
+  title: nonEmpty,
+  description: nonEmpty.optional(),
+  /** Linked in the site footer (default), or reached only from the menu and links. */
+  footer: z.boolean().default(true),
+});
+
 const EXPECTED: Record<string, string> = {
   string: "text",
   number: "a number",
@@ -152,12 +207,18 @@ export type Author = z.output<typeof authorSchema>;
 export type Category = z.output<typeof categorySchema>;
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 export type LeadImage = NonNullable<FrontMatter["image"]>;
+export type Theme = z.output<typeof themeSchema>;
+export type MenuItem = z.output<typeof menuItem>;
+export type PageFrontMatter = z.output<typeof pageSchema>;
 
 /** The fields each kind of record knows, for "did you mean" warnings on unknown ones. */
 export const KNOWN_FIELDS = {
   frontMatter: Object.keys(frontMatterSchema.shape),
   image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
   site: Object.keys(siteSchema.shape),
+  theme: Object.keys(themeSchema.shape),
+  menuItem: Object.keys(menuItem.shape),
+  page: Object.keys(pageSchema.shape),
   author: Object.keys(authorSchema.shape),
   authorLinks: Object.keys(authorSchema.shape.links.unwrap().shape),
   category: Object.keys(categorySchema.shape),

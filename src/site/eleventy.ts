@@ -10,6 +10,8 @@ export interface EleventyConfig {
   addPassthroughCopy(copy: Record<string, string>): void;
   addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   setTemplateFormats(formats: string[]): void;
+  /** Changes a template engine's library once Eleventy made it: for "njk", the Nunjucks Environment. */
+  amendLibrary(engine: "njk", amend: (environment: { loaders: unknown[] }) => void): void;
   setIncludesDirectory(folder: string): void;
   setDataDirectory(folder: string): void;
 }

@@ -2,6 +2,7 @@
 // (from src/urls) and the records its view is made from. Templates paginate over it, the
 // sitemap and the search index read it, and nothing else decides which pages exist.
 import type { Article } from "../content/article.ts";
+import type { StaticPage } from "../content/page.ts";
 import { archiveUrl, atomFeedUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, jsonFeedUrl, newsSitemapUrl, notFoundUrl, redirectsFileUrl, robotsUrl, rssFeedUrl, searchUrl, sitemapPartUrl, sitemapUrl, tagIndexUrl } from "../urls/index.ts";
 import { collectArchives, pagedArchives, type Archive } from "./archives.ts";
 import { planArticlePages, type ArticlePager, type Part } from "./article-pages.ts";
@@ -54,19 +55,26 @@ export interface RedirectEntry {
   article: Article;
 }
 
+/** A static page of the publication (pages/<slug>.md). */
+export interface StaticPageEntry {
+  kind: "page";
+  url: string;
+  page: StaticPage;
+}
+
 /** A page made of the publication as a whole. */
 export interface SingleEntry {
   kind: "categoryIndex" | "tagIndex" | "archiveIndex" | "search" | "notFound" | "newsSitemap" | "robots" | "redirects";
   url: string;
 }
 
-export type PageEntry = ArticleEntry | ListingEntry | FeedEntry | SitemapEntry | RedirectEntry | SingleEntry;
+export type PageEntry = ArticleEntry | ListingEntry | FeedEntry | SitemapEntry | RedirectEntry | StaticPageEntry | SingleEntry;
 export type PageKind = PageEntry["kind"];
 /** The entry type of a kind (feeds share one type for three kinds). */
 export type EntryOf<Kind extends PageKind> = PageEntry extends infer Entry ? (Entry extends PageEntry ? (Kind extends Entry["kind"] ? Entry : never) : never) : never;
 
 /** Pages a reader can land on from a search engine: the sitemap lists exactly these. */
-const PUBLIC_KINDS = new Set<PageKind>(["article", "listing", "categoryIndex", "tagIndex", "archiveIndex", "search"]);
+const PUBLIC_KINDS = new Set<PageKind>(["article", "listing", "categoryIndex", "tagIndex", "archiveIndex", "search", "page"]);
 
 export class Registry {
   /** Every entry once, public pages first in sitemap order: listings, indexes, search, articles. */
@@ -102,6 +110,7 @@ export class Registry {
       singles("tagIndex", tagIndexUrl),
       singles("archiveIndex", archiveUrl),
       singles("search", searchUrl),
+      ...publication.pages.map((page) => ({ kind: "page" as const, url: page.url, page })),
       ...this.articlePages.flat(),
     ];
     const feeds: FeedEntry[] = [

@@ -12,9 +12,9 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** Writes `source` minified to `url` in the output folder. */
-export async function writeStylesheet(source: string, outputDir: string, url: string): Promise<void> {
+/** Writes `source` minified to `url` in the output folder, followed by `appended` (compact CSS, written as it is). */
+export async function writeStylesheet(source: string, outputDir: string, url: string, appended = ""): Promise<void> {
   const target = path.join(outputDir, url);
   await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, minifyCss(await readFile(source, "utf8")));
+  await writeFile(target, minifyCss(await readFile(source, "utf8")) + appended);
 }

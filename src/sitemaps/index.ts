@@ -45,6 +45,9 @@ function sitemapLine(entry: PageEntry, publication: Publication): SitemapLine {
       }, undefined);
       return { loc, lastmod };
     }
+    case "page":
+      // A static page's text has no date of its own to tell.
+      return { loc };
     default: {
       const newest = publication.articles[0];
       return { loc, lastmod: newest && lastModified(newest) };

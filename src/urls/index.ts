@@ -103,3 +103,20 @@ const isSitePath = (url: string): boolean => url.startsWith("/") && !url.startsW
 export function absoluteUrl(siteUrl: string, path: string): string {
   return new URL(isSitePath(path) ? path.slice(1) : path, `${siteUrl}/`).href;
 }
+
+/** A static page of the publication (pages/<slug>.md). */
+export const pageUrl = (slug: string): string => `/${slug}/`;
+
+/** Site folders that are not built from URLs above: the publication's images and files. */
+const PUBLICATION_FOLDERS = ["/img/", "/files/"];
+
+/**
+ * A static page's slug may not take a folder the site writes itself (category, tag, author,
+ * archive, search, page, assets, img, files, pagefind…), nor a number, which a year archive
+ * takes. Feeds and sitemaps are files (`feed.xml`): a slug, which has no dot, cannot be one.
+ */
+export function isReservedPageSlug(slug: string): boolean {
+  const folders = [categoryIndexUrl, tagIndexUrl, authorUrl("-"), archiveUrl, searchUrl, listingPageUrl(homeUrl, 2), stylesheetUrl, imageFolderUrl, ...PUBLICATION_FOLDERS];
+  const firstSegment = (url: string) => url.split("/")[1]!;
+  return /^\d+$/.test(slug) || folders.some((url) => firstSegment(url) === slug) || slug.startsWith(firstSegment(searchBundleUrl(1)));
+}

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { z } from "zod";
-import { authorSchema, categorySchema, frontMatterSchema, siteSchema } from "../../src/content/schema.ts";
+import { authorSchema, categorySchema, frontMatterSchema, pageSchema, siteSchema } from "../../src/content/schema.ts";
 
 const DOC = "docs/content-model.md";
 
@@ -16,6 +16,7 @@ const SECTIONS: { heading: string; schema: z.ZodObject }[] = [
   { heading: "Authors: `_data/authors.json`", schema: authorSchema },
   { heading: "Categories: `_data/categories.json`", schema: categorySchema },
   { heading: "Front matter of an article", schema: frontMatterSchema },
+  { heading: "Static pages: `pages/*.md`", schema: pageSchema },
 ];
 
 interface Section {

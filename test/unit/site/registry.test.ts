@@ -30,7 +30,7 @@ describe("page registry", async () => {
 
   it("lists in the sitemap exactly the pages a reader lands on, not feeds, 404 or robots.txt", () => {
     const kinds = new Set(registry.publicPages.map((entry) => entry.kind));
-    expect([...kinds].sort()).toEqual(["archiveIndex", "article", "categoryIndex", "listing", "search", "tagIndex"]);
+    expect([...kinds].sort()).toEqual(["archiveIndex", "article", "categoryIndex", "listing", "page", "search", "tagIndex"]);
     expect(registry.of("sitemap")).toEqual([{ kind: "sitemap", url: "/sitemap.xml", index: false, start: 0, end: registry.publicPages.length }]);
   });
 
