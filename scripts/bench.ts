@@ -61,7 +61,7 @@ function build(label: string): void {
   const output = path.join(root, "_site");
   const reportFile = path.join(root, `phases-${label}.json`);
   const profileDir = path.join(root, "profile");
-  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output, ...(values["slice-size"] ? ["--slice-size", values["slice-size"]] : [])];
+  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...process.execArgv, path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output, ...(values["slice-size"] ? ["--slice-size", values["slice-size"]] : [])];
   const started = performance.now();
   const result = spawnSync(process.execPath, nodeArgs, {
     cwd: projectRoot,

@@ -25,7 +25,8 @@ const output = path.resolve(values.output);
 
 /** Runs one preview build; resolves to whether it succeeded (its report goes to the terminal). */
 function build(): Promise<boolean> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output, "--drafts"], { stdio: "inherit" });
+  // With this process's own Node options: tsx as the kit resolved it, wherever the kit is installed.
+  const child = spawn(process.execPath, [...process.execArgv, path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output, "--drafts"], { stdio: "inherit" });
   return new Promise((resolve) => child.on("exit", (code) => resolve(code === 0)));
 }
 
@@ -66,7 +67,7 @@ async function rebuild(): Promise<void> {
   } while (changedAgain);
   building = false;
 }
-const watched = [...["posts", "_data", "img", "files", "pages"].map((folder) => path.join(content, folder)), ...["src", "_includes"].map((folder) => path.join(projectRoot, folder))];
+const watched = [...["posts", "_data", "img", "files", "pages", "_includes"].map((folder) => path.join(content, folder)), ...["src", "_includes"].map((folder) => path.join(projectRoot, folder))];
 for (const folder of new Set(watched)) {
   try {
     watch(folder, { recursive: true }, () => {

@@ -12,7 +12,7 @@ const SITE = ["site"];
 /** One Eleventy plugin each: they read the site model, never each other. */
 const CAPABILITIES = ["articles", "listings", "feeds", "sitemaps", "search", "layout", "redirects", "pages"];
 /** Command-line work beside the build; they read the content and the site model. */
-const TOOLS = ["audit", "bench", "import"];
+const TOOLS = ["audit", "bench", "import", "init"];
 /** The build itself: runs Eleventy with every capability (through eleventy.config.ts). */
 const ORCHESTRATOR = ["publication"];
 

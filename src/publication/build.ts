@@ -53,7 +53,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
   const { publication } = build;
   await phases.phase("images", () => catalogueOf(build));
   await rm(staging, { recursive: true, force: true });
-  // Eleventy resolves its input and includes relative to the working folder.
+  // Eleventy resolves its input and includes relative to the working folder: the kit's own
+  // folder, wherever it is installed (node_modules/ of a publication too); back after rendering.
+  const workingFolder = process.cwd();
   process.chdir(projectRoot);
   try {
     for (const run of build.runs) {
@@ -69,6 +71,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
     await rm(staging, { recursive: true, force: true });
     console.error(`Build failed: ${(error as Error).message}\nNothing was written; ${output} is unchanged.`);
     return 1;
+  } finally {
+    process.chdir(workingFolder);
   }
 
   await phases.phase("swap", async () => {
