@@ -64,9 +64,24 @@ function offsetZone(offset: string): FixedOffsetZone | undefined {
   return FixedOffsetZone.instance(sign === "-" ? -total : total);
 }
 
-/** Machine-readable form with the zone's offset, for <time datetime> and metadata. */
+/**
+ * The same moment with an offset of whole minutes. Before a zone adopted standard time its
+ * offset was local mean time, in seconds (New York before 1883: -4:56:02), which neither
+ * RFC 3339 nor RFC 822 can write: the offset is rounded to the minute and the clock time
+ * moves with it, so the instant stays exact.
+ */
+function inWholeMinutes(date: DateTime): DateTime {
+  return Number.isInteger(date.offset) ? date : date.setZone(FixedOffsetZone.instance(Math.round(date.offset)));
+}
+
+/** Machine-readable form with the zone's offset, for <time datetime> and metadata (RFC 3339). */
 export function isoWithOffset(date: DateTime): string {
-  return date.toISO({ suppressMilliseconds: true }) ?? "";
+  return inWholeMinutes(date).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** RFC 822 as RSS 2.0 writes dates, with the zone's offset: "Wed, 04 Mar 2026 09:30:00 -0500". */
+export function rfc822(date: DateTime): string {
+  return inWholeMinutes(date).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
 }
 
 /** "March 4, 2025, 9:30 AM EST" in the publication's language. */

@@ -1,12 +1,12 @@
 // The feeds: newest articles first, full text with absolute URLs, every author, category and
 // tag, the lead image. Dates come from the articles, never from the clock, so unchanged
 // content gives byte-identical feeds.
-import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import type { Archive } from "../site/archives.ts";
 import type { Publication } from "../content/load.ts";
-import { isoWithOffset } from "../dates/index.ts";
+import { isoWithOffset, rfc822 } from "../dates/index.ts";
 import { plainText, renderMarkdown, truncateText } from "../markdown/index.ts";
 import { absoluteUrl, basePathOf } from "../urls/index.ts";
 import type { Build } from "../site/build.ts";
@@ -89,7 +89,7 @@ async function buildFeeds(build: Build): Promise<Map<FeedEntry, Feed>> {
       description,
       homeUrl: absoluteUrl(site.url, archive.url),
       language: site.language,
-      updated: latest && feedDate(latest, site.timezone),
+      updated: latest && feedDate(latest),
       items: await Promise.all(newest.map(itemOf)),
     };
   };
@@ -114,8 +114,9 @@ function feedSubject(archive: Archive, publication: Publication): { title: strin
   return { title: site.title, description: site.description };
 }
 
-function feedDate(date: DateTime, timezone: string): FeedDate {
-  return { rfc822: dateToRfc822(date.toJSDate(), timezone), rfc3339: isoWithOffset(date) };
+/** Dates are in the site's zone already; both forms keep its offset (rounded to the minute before standard time). */
+function feedDate(date: DateTime): FeedDate {
+  return { rfc822: rfc822(date), rfc3339: isoWithOffset(date) };
 }
 
 async function feedItem(article: Article, publication: Publication, catalogue: Catalogue): Promise<FeedItem> {
@@ -134,8 +135,8 @@ async function feedItem(article: Article, publication: Publication, catalogue: C
     title: article.title,
     summary: teaser.summary,
     contentHtml: await convertHtmlToAbsoluteUrls(htmlUnderBasePath(figure + body, basePathOf(site.url)), url),
-    published: feedDate(article.date, site.timezone),
-    updated: article.updated && feedDate(article.updated, site.timezone),
+    published: feedDate(article.date),
+    updated: article.updated && feedDate(article.updated),
     authors: teaser.authors.map((author) => ({
       name: author.name,
       url: author.absoluteUrl,

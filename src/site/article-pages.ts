@@ -23,8 +23,8 @@ export function planArticlePages(articleUrl: string, pageCount: number): Article
     part,
     url: articlePartUrl(articleUrl, part),
     pager: {
-      // An article's pages are few: every number is shown.
-      ...buildPager(pageCount, part === "all" ? undefined : part, (page) => articlePartUrl(articleUrl, page), pageCount),
+      // Windowed like a listing's: a 500-page article links a handful of pages on each, not all 500.
+      ...buildPager(pageCount, part === "all" ? undefined : part, (page) => articlePartUrl(articleUrl, page)),
       viewAll: { url: articlePartUrl(articleUrl, "all"), current: part === "all" },
     },
   }));
