@@ -6,6 +6,10 @@ declare module "@11ty/eleventy-img" {
     outputDir: string;
     urlPath: string;
     svgShortCircuit?: boolean | "size";
+    /** Encode in memory: each result carries its bytes in `buffer`, nothing is written. */
+    dryRun?: boolean;
+    /** false: no memory or disk cache of eleventy-img's own. */
+    useCache?: boolean;
   }
   function Image(src: string, options: ImageOptions): Promise<Record<string, unknown>>;
   export default Image;

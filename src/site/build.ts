@@ -1,10 +1,9 @@
 // One build of the site: the options it was started with, the validated publication, and
 // everything computed from them once (the page registry, cards, archives, feeds…). Every
 // plugin is handed the Build it renders; nothing about a build lives in module state.
-import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Publication } from "../content/load.ts";
-import { ImageProcessor } from "../images/index.ts";
+import { cacheFolder, ImageProcessor } from "../images/index.ts";
 import type { PhaseRecorder } from "./phases.ts";
 import { ARTICLES_PER_SLICE, planRenderRuns, type RenderRun } from "./runs.ts";
 
@@ -19,6 +18,8 @@ export interface BuildOptions {
   includeUnpublished: boolean;
   /** Articles per render run and per search bundle (tests use tiny slices). */
   articlesPerSlice: number;
+  /** A folder for the build's temporary files, removed when it ends or is interrupted; default: the system's. */
+  scratch?: string;
 }
 
 export const defaultSliceSize = ARTICLES_PER_SLICE;
@@ -32,6 +33,7 @@ export class Build {
   run: RenderRun;
   private readonly memos = new Map<(build: Build) => unknown, unknown>();
   private readonly afterRendering = new Map<string, Hook>();
+  private readonly onInterrupt = new Map<string, () => void>();
 
   constructor(
     readonly options: BuildOptions,
@@ -39,7 +41,7 @@ export class Build {
     /** Where the build's time goes (npm run bench reads it). */
     readonly phases: PhaseRecorder,
   ) {
-    this.images = new ImageProcessor(path.join(options.root, ".cache", "images"));
+    this.images = new ImageProcessor(cacheFolder(options.root));
     this.runs = planRenderRuns(publication.articles.length, options.articlesPerSlice);
     this.run = this.runs[0]!;
   }
@@ -69,5 +71,19 @@ export class Build {
 
   async finishRendering(): Promise<void> {
     for (const work of this.afterRendering.values()) await work();
+  }
+
+  /**
+   * How to stop what a plugin started (a child process) when the build is interrupted.
+   * Synchronous: it runs in a signal handler, just before the process exits.
+   */
+  whenInterrupted(name: string, stop: () => void): void {
+    this.onInterrupt.set(name, stop);
+  }
+
+  /** Stops the plugins' work and removes the image cache files being written. */
+  interrupt(): void {
+    for (const stop of this.onInterrupt.values()) stop();
+    this.images.discardTemporaryFiles();
   }
 }
