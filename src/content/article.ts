@@ -1,6 +1,7 @@
 // An article as the rest of the code sees it: front matter resolved against the site,
 // its URL and its pages computed once.
 import type { DateTime } from "luxon";
+import type { PublishedFile } from "./paths.ts";
 import type { FrontMatter, LeadImage } from "./schema.ts";
 import { isContentDate, isDateOnly, parseContentDate } from "../dates/index.ts";
 import { articleUrl, toSlug } from "../urls/index.ts";
@@ -36,6 +37,8 @@ export interface Article {
   aliases: string[];
   /** The front-matter line of each alias. */
   aliasLines: number[];
+  /** Files of the publication the body uses (images, attachments), each inside it: published with the article. */
+  files: PublishedFile[];
   draft: boolean;
   /** Markdown of each page; a single-page article has one part. */
   parts: string[];
@@ -90,6 +93,7 @@ export function buildArticle(file: string, fileSlug: string, frontMatter: FrontM
     image: frontMatter.image,
     aliases: [...new Set(frontMatter.aliases)],
     aliasLines: [],
+    files: [],
     draft: frontMatter.draft,
     parts,
     partLines,

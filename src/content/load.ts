@@ -10,6 +10,11 @@ import { normaliseText, parseSourceFile, type SourceFile } from "./front-matter.
 import { SyntaxProblem, type LocatedData } from "./located.ts";
 import { parseYaml } from "./yaml.ts";
 import { buildArticle, readFileName, type Article } from "./article.ts";
+import { FileReferences } from "./file-references.ts";
+import { PublicationFiles, type PublishedFile } from "./paths.ts";
+import { encodingMessage, readSourceText, removedMessage, removedMessages, removeEscapedControlCharacters } from "./source-text.ts";
+import { cacheFolder } from "../images/index.ts";
+import { bodyReferences } from "../markdown/index.ts";
 import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
 import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
 import { messageIds, Messages, overrideProblems, overridesSchema, type Catalogue, type Message } from "../i18n/index.ts";
@@ -47,8 +52,6 @@ export interface LoadOptions {
 export function sitePathToFile(root: string, sitePath: string): string {
   return path.join(root, sitePath.replace(/^\/+/, ""));
 }
-
-const isRemote = (src: string): boolean => /^[a-z]+:\/\//i.test(src);
 
 /** Where a problem is: a file and a way to find the line of a field in it. */
 type Reporter = (field: string | undefined, message: string, at?: readonly PropertyKey[] | number) => void;
@@ -89,9 +92,12 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
 
   const overrides = await readMessageOverrides(root, site?.value.language, log);
 
+  const fileReferences = new FileReferences(root);
   for (const [id, author] of Object.entries(authors?.value ?? {})) {
-    if (author.avatar) checkImageFile(root, author.avatar, `${id}.avatar`, authors!.report, [id, "avatar"]);
+    if (author.avatar) fileReferences.image(author.avatar, { field: `${id}.avatar`, report: authors!.report, at: [id, "avatar"] }, { decoded: true });
   }
+  if (authors) checkReservedIds(authors.value, authors.report);
+  if (categories) checkReservedIds(categories.value, categories.report);
 
   if (site) checkTheme(root, site.value, site.report);
   const pages = await readPages(root, log);
@@ -101,20 +107,27 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   const timezone = site?.value.timezone ?? "UTC";
   const articles: Article[] = [];
   const lines = new Map<Article, ListLines>();
-  const files = await listFiles(root, "posts");
+  const files = await listFiles(root, "posts", log);
   for (const file of files.filter((name) => !name.endsWith(".md"))) {
     log.reporter("warning", file)(undefined, "is not an article (.md) and is not published — rename it to .md, or move images to img/");
   }
   const posts = files.filter((name) => name.endsWith(".md"));
   // Reading many files at once keeps the disk busy; parsing them stays in file order.
-  const texts = await readAll(posts.map((file) => path.join(root, file)));
+  const contents = await readAll(posts.map((file) => path.join(root, file)));
   for (const [index, file] of posts.entries()) {
-    const read = readArticle(root, file, texts[index]!, timezone, { authors: authors?.value, categories: categories?.value }, log);
+    const text = decodeEditorFile(file, contents[index]!, log);
+    if (text === undefined) continue;
+    const read = readArticle(fileReferences, file, text, timezone, { authors: authors?.value, categories: categories?.value }, log);
     if (read) {
       articles.push(read.article);
       lines.set(read.article, read.lines);
     }
   }
+
+  // Images that do not decode stop the build here, not halfway through encoding them.
+  const withBrokenImages = await fileReferences.inspectImages({ maxPixels: site?.value.maxImagePixels ?? siteSchema.shape.maxImagePixels.parse(undefined), cache: cacheFolder(root) });
+  // A draft is left out with its broken image (its problems are warnings).
+  for (let index = articles.length - 1; index >= 0; index--) if (withBrokenImages.has(articles[index]!)) articles.splice(index, 1);
 
   checkUrlCollisions(articles, log);
   checkAliases(articles, log);
@@ -172,7 +185,7 @@ interface ListLines {
   tags: number[];
 }
 
-function readArticle(root: string, file: string, raw: string, timezone: string, references: References, log: ProblemLog): { article: Article; lines: ListLines } | undefined {
+function readArticle(files: FileReferences, file: string, raw: string, timezone: string, references: References, log: ProblemLog): { article: Article; lines: ListLines } | undefined {
   let source: SourceFile;
   try {
     source = parseSourceFile(raw);
@@ -181,6 +194,7 @@ function readArticle(root: string, file: string, raw: string, timezone: string, 
     log.reporter(looksLikeDraft(raw) ? "warning" : "error", file)(undefined, cause.message, cause.line);
     return undefined;
   }
+  warnEscapedControlCharacters(source, log.reporter("warning", file, source));
   const fileName = readFileName(file);
   const ours = readAsOurs(source.data, fileName, source.format);
   // Problems in a draft do not stop the build: the draft is left out until they are fixed.
@@ -217,7 +231,7 @@ function readArticle(root: string, file: string, raw: string, timezone: string, 
   checkReference("category", frontMatter.category, references.categories, "_data/categories.json", report, "category", ["category"]);
   frontMatter.categories.forEach((id, index) => checkReference("category", id, references.categories, "_data/categories.json", report, "categories", ["categories", index]));
   if (frontMatter.image) {
-    checkImageFile(root, frontMatter.image.src, "image.src", report, ["image", "src"]);
+    files.image(frontMatter.image.src, { field: "image.src", report, at: ["image", "src"], owner: article }, { decoded: true });
     if (frontMatter.image.alt === "") {
       warn("image.alt", "is empty, so the image is marked decorative and screen readers skip it — describe it if it shows something the story needs", ["image", "alt"]);
     }
@@ -228,6 +242,17 @@ function readArticle(root: string, file: string, raw: string, timezone: string, 
     report("slug", `"${article.slug}" is reserved for site URLs — ${frontMatter.slug === undefined ? "rename the file or " : ""}set another \`slug:\``, slugLine);
   }
   if (article.updated && article.updated < article.date) report("updated", "is before `date` — an update cannot come before publication", ["updated"]);
+  for (const [field, date] of [["date", article.date], ["updated", article.updated]] as const) {
+    // Years before 1000 have no four-digit form for the article's and the archive's URLs.
+    if (date && date.year < 1000) report(field, `the year ${date.year} is before 1000, which the site's addresses cannot hold — write the full four-digit year`, [field]);
+  }
+  if (Buffer.byteLength(article.slug) > MAX_SEGMENT_BYTES) report("slug", `makes an address part of ${Buffer.byteLength(article.slug)} bytes, more than the ${MAX_SEGMENT_BYTES} a file name may have — set a shorter \`slug:\``, slugLine);
+  frontMatter.tags.forEach((tag, index) => {
+    const slug = toSlug(tag.trim().replace(/\s+/g, " "));
+    if (!slug) report(fieldName(["tags"]), `"${tag}" has no letter or digit to make its address /tag/…/ from — write the tag in words`, ["tags", index]);
+    else if (Buffer.byteLength(slug) > MAX_SEGMENT_BYTES) report(fieldName(["tags"]), `"${tag.slice(0, 40)}…" makes an address part of ${Buffer.byteLength(slug)} bytes, more than the ${MAX_SEGMENT_BYTES} a file name may have — shorten the tag`, ["tags", index]);
+  });
+  article.files = bodyFiles(files, file, source, article, report);
   if (article.parts.every((part) => part === "")) report(undefined, "the article has no text — write it below the front matter", source.bodyLine);
   else {
     article.parts.forEach((part, index) => {
@@ -276,9 +301,57 @@ function warnUnknownFields(data: LocatedData, at: readonly string[], known: read
   }
 }
 
+/** An image the site shows as it is (a logo): a file inside the publication. */
 function checkImageFile(root: string, src: string, field: string, report: Reporter, at: readonly PropertyKey[]): void {
-  if (isRemote(src)) report(field, `${src} is a remote image — save it under img/ and write its path, e.g. /img/photo.jpg`, at);
-  else if (!existsSync(sitePathToFile(root, src))) report(field, `file ${src} not found — add it under img/ or correct the path`, at);
+  new FileReferences(root).image(src, { field, report, at }, { decoded: false });
+}
+
+/** A path segment of the site (a slug) is a folder name in the output: file systems allow 255 bytes. */
+const MAX_SEGMENT_BYTES = 255;
+
+/** Words every JavaScript object answers to: as ids they would read the object's own machinery. */
+const RESERVED_IDS = new Set(["constructor", "prototype", ...Object.getOwnPropertyNames(Object.prototype).map((name) => name.toLowerCase())]);
+
+function checkReservedIds(records: Record<string, unknown>, report: Reporter): void {
+  for (const id of Object.keys(records)) {
+    if (RESERVED_IDS.has(id)) report(id, `"${id}" is a reserved word — choose another id, e.g. ${id}-desk`, [id]);
+  }
+}
+
+/**
+ * The files of the publication a body uses — images, and links to files (attachments) — each
+ * checked to stay inside the publication; published with the article, so a draft's or a
+ * scheduled story's files stay private until it is out.
+ */
+function bodyFiles(files: FileReferences, file: string, source: SourceFile, article: Article, report: Reporter): PublishedFile[] {
+  const found = new Map<string, PublishedFile>();
+  const lineOf = (bodyLine: number) => source.bodyLine + bodyLine - 1;
+  const { images, links } = bodyReferences(source.body);
+  for (const image of images) {
+    const published = files.image(image.src, { field: undefined, report, at: lineOf(image.line), owner: article }, { from: file, decoded: true });
+    if (published) found.set(published.sitePath, published);
+  }
+  for (const link of links) {
+    const published = files.link(link.href, report, lineOf(link.line), file);
+    if (published) found.set(published.sitePath, published);
+  }
+  return [...found.values()];
+}
+
+/** Control characters written as escapes ("\u0001") are removed from the values too, each with a warning at its field. */
+function warnEscapedControlCharacters(located: LocatedData, warn: Reporter): void {
+  for (const { at, codePoints } of removeEscapedControlCharacters(located.data)) warn(at.join("."), removedMessage(codePoints), at);
+}
+
+/** An editor's file as text: an error when it is not UTF-8, a warning for each line that lost control characters. */
+function decodeEditorFile(file: string, bytes: Uint8Array, log: ProblemLog): string | undefined {
+  const read = readSourceText(bytes);
+  if ("encoding" in read) {
+    log.reporter("error", file)(undefined, encodingMessage(read.encoding), read.encoding.line);
+    return undefined;
+  }
+  for (const { line, message } of removedMessages(read.removed)) log.reporter("warning", file)(undefined, message, line);
+  return read.text;
 }
 
 /** Every URL an article writes: page 1, pages 2..N and View all. */
@@ -344,27 +417,36 @@ function mergeTagSpellings(articles: readonly Article[], lines: Map<Article, Lis
   }
 }
 
-async function readAll(paths: readonly string[], concurrency = 64): Promise<string[]> {
-  const texts = new Array<string>(paths.length);
+async function readAll(paths: readonly string[], concurrency = 64): Promise<Buffer[]> {
+  const texts = new Array<Buffer>(paths.length);
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
       const index = next++;
-      texts[index] = await readFile(paths[index]!, "utf8");
+      texts[index] = await readFile(paths[index]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
   return texts;
 }
 
-async function listFiles(root: string, folder: string): Promise<string[]> {
+/** The files of a folder; a symbolic link is read when it names a file inside the publication, else an error. */
+async function listFiles(root: string, folder: string, log: ProblemLog): Promise<string[]> {
   const dir = path.join(root, folder);
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
-    .map((entry) => path.posix.join(folder, path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")))
-    .sort();
+  const links = new PublicationFiles(root);
+  const files: string[] = [];
+  for (const entry of entries.filter((entry) => !entry.name.startsWith("."))) {
+    const file = path.posix.join(folder, path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+    if (entry.isFile()) files.push(file);
+    else if (entry.isSymbolicLink()) {
+      const followed = links.followLink(file);
+      if ("problem" in followed) log.reporter("error", file)(undefined, followed.problem);
+      else files.push(file);
+    }
+  }
+  return files.sort();
 }
 
 async function readDataFile<Schema extends z.ZodType>(
@@ -379,7 +461,9 @@ async function readDataFile<Schema extends z.ZodType>(
     log.reporter("error", file)(undefined, "is missing — create it as the content model describes");
     return undefined;
   }
-  const text = normaliseText(await readFile(fullPath, "utf8"));
+  const decoded = decodeEditorFile(file, await readFile(fullPath), log);
+  if (decoded === undefined) return undefined;
+  const text = normaliseText(decoded);
   try {
     JSON.parse(text);
   } catch (cause) {
@@ -388,7 +472,16 @@ async function readDataFile<Schema extends z.ZodType>(
     log.reporter("error", file)(undefined, `is not valid JSON: ${(cause as Error).message.replace(/ in JSON at position \d+.*$/, "")} — check the commas and quotes around line ${line}`, line);
     return undefined;
   }
-  const located = parseYaml(text);
+  let located: LocatedData;
+  try {
+    // JSON is read as YAML for its lines; YAML refuses what JSON.parse lets pass, a key written twice.
+    located = parseYaml(text);
+  } catch (cause) {
+    if (!(cause instanceof SyntaxProblem)) throw cause;
+    log.reporter("error", file)(undefined, cause.message.replace(/^YAML does not parse/, "is not valid JSON"), cause.line);
+    return undefined;
+  }
+  warnEscapedControlCharacters(located, log.reporter("warning", file, located));
   checkFields(located, log.reporter("warning", file, located));
   const report = log.reporter("error", file, located);
   const parsed = schema.safeParse(located.data, { error: contentErrorMap((field) => `add "${field}" to ${file}`) });
@@ -435,7 +528,7 @@ function checkMenu(site: SiteConfig, report: Reporter, categories: Record<string
 
 /** Static pages: pages/<slug>.md, each at /<slug>/, a folder the site does not use for its own pages. */
 async function readPages(root: string, log: ProblemLog): Promise<StaticPage[]> {
-  const files = await listFiles(root, "pages");
+  const files = await listFiles(root, "pages", log);
   const pages = new Map<string, StaticPage>();
   for (const file of files) {
     if (!file.endsWith(".md") || file.split("/").length > 2) {

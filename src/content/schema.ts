@@ -88,6 +88,13 @@ export const siteSchema = z.object({
   social: z.record(z.string(), webUrl).optional(),
   /** Hosts whose iframes article bodies may embed; absent: the renderer's default list. */
   embedHosts: z.array(hostName).optional(),
+  /** The most pixels (width × height) an image may have: larger ones are refused by the check, not half-decoded by the build. */
+  maxImagePixels: z
+    .number()
+    .int()
+    .positive("must be more than 0 — e.g. 50000000")
+    .max(268_402_689, "must be at most 268402689 (16383 × 16383), the most the image decoder reads")
+    .default(50_000_000),
   /** The audit's budget for an article page: HTML + CSS before images, in KB. */
   pageBudgetKB: z.number().positive("must be more than 0 — e.g. 40").default(40),
   theme: themeSchema.optional(),

@@ -14,12 +14,39 @@ export function parseYaml(text: string, firstLine = 1): LocatedData {
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
   const [yamlError] = document.errors;
   if (!yamlError) {
-    return locate(document.toJS() ?? {}, document.contents ? yamlLines(document.contents, toFileLine) : undefined, firstLine);
+    let data: unknown;
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (cause) {
+      // `yaml` refuses aliases that expand past the limit (a "billion laughs" text).
+      if (cause instanceof ReferenceError) throw aliasBomb(firstLine);
+      throw cause;
+    }
+    return locate(data ?? {}, document.contents ? yamlLines(document.contents, toFileLine) : undefined, firstLine);
   }
   // A duplicated key is an error for js-yaml too, and `yaml` words it better.
   const lenient = yamlError.code === "DUPLICATE_KEY" ? undefined : readLeniently(text, firstLine);
   if (lenient) return lenient;
   throw new SyntaxProblem(`YAML does not parse: ${yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")} — ${hintFor(yamlError)}`, toFileLine(errorOffset(document, yamlError)));
+}
+
+/** How far aliases (`*name`) may expand a text: front matter and data files never need more. */
+const MAX_ALIASES = 100;
+const MAX_VALUES = 10_000;
+
+const aliasBomb = (line: number) =>
+  new SyntaxProblem("YAML aliases (*name) expand into too many values — write the values out instead of repeating anchors (&name) inside each other", line);
+
+/** Whether data counts more than `limit` values, aliases counted each time they are used. */
+function exceeds(data: unknown, limit: number): boolean {
+  let count = 0;
+  const stack = [data];
+  while (stack.length) {
+    const value = stack.pop();
+    if (++count > limit) return true;
+    if (value && typeof value === "object") stack.push(...Object.values(value));
+  }
+  return false;
 }
 
 /** Where the editor has to look: for a quote never closed, where it opens, not where the text ends. */
@@ -89,6 +116,8 @@ function readLeniently(text: string, firstLine: number): LocatedData | undefined
   } catch {
     return undefined;
   }
+  // js-yaml shares an anchor's value among its aliases; whoever reads the data expands them.
+  if (exceeds(data, MAX_VALUES)) throw aliasBomb(firstLine);
   const toFileLine = lineFinder(text, firstLine);
   const root = stack[0]!.children[0];
   return locate(data ?? {}, root ? framesToLines(root, text, toFileLine) : undefined, firstLine);

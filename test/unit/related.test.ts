@@ -17,6 +17,7 @@ function article(slug: string, day: number, categoryIds: string[], tags: string[
     tags: tags.map((tag) => ({ name: tag, slug: tag })),
     aliases: [],
     aliasLines: [],
+    files: [],
     draft: false,
     parts: ["text"],
     partLines: [1],
