@@ -4,7 +4,9 @@ import type { Article } from "../content/article.ts";
 import type { Publication } from "../content/load.ts";
 import { isoWithOffset, when, type When } from "../dates/index.ts";
 import type { Picture } from "../images/index.ts";
-import { readingMinutes, renderMarkdown } from "../markdown/index.ts";
+import { readingMinutes } from "../markdown/index.ts";
+import { captionHtml } from "../site/bodies.ts";
+import { renderBody } from "../site/bodies.ts";
 import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
 import { INDEXABLE, newsArticleJsonLd, type HeadMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
@@ -24,10 +26,13 @@ export interface ArticleView {
   updated?: When;
   readingTime: string;
   tags: Link[];
-  image?: { picture: Picture; alt: string; caption?: string; credit?: string };
+  /** Caption and credit as inline HTML from their Markdown (links, emphasis). */
+  image?: { picture: Picture; alt: string; captionHtml?: string; creditHtml?: string };
   newer?: Teaser;
   older?: Teaser;
   related: Teaser[];
+  /** The cleaned HTML of each part of the article. */
+  partsHtml: string[];
 }
 
 /** One written page: page K of an article, its View all page, or a single-page article. */
@@ -50,10 +55,10 @@ export class ArticlePage {
     this.meta = headMeta(this, publication);
   }
 
+  /** The cleaned body of this page: its part, or every part on the View all page. */
   get bodyHtml(): string {
-    const { parts } = this.view.article;
     const { part } = this.entry;
-    return part === "all" ? parts.map(renderMarkdown).join("\n") : renderMarkdown(parts[part - 1]!);
+    return part === "all" ? this.view.partsHtml.join("\n") : this.view.partsHtml[part - 1]!;
   }
 }
 
@@ -64,13 +69,15 @@ const relatedOfBuild = (build: Build) => relatedArticles(build.publication.artic
 export async function articlePagesToRender(build: Build): Promise<ArticlePage[]> {
   const catalogue = await catalogueOf(build);
   const views = new Map<number, ArticleView>();
-  return entriesToRender(build, "article").map((entry) => {
-    if (!views.has(entry.position)) views.set(entry.position, articleView(build, catalogue, entry.position));
-    return new ArticlePage(views.get(entry.position)!, entry, build.publication);
-  });
+  const pages: ArticlePage[] = [];
+  for (const entry of entriesToRender(build, "article")) {
+    if (!views.has(entry.position)) views.set(entry.position, await articleView(build, catalogue, entry.position));
+    pages.push(new ArticlePage(views.get(entry.position)!, entry, build.publication));
+  }
+  return pages;
 }
 
-function articleView(build: Build, catalogue: Catalogue, index: number): ArticleView {
+async function articleView(build: Build, catalogue: Catalogue, index: number): Promise<ArticleView> {
   const { site, articles } = build.publication;
   const article = articles[index]!;
   const teaser = catalogue.teaser(article);
@@ -87,10 +94,11 @@ function articleView(build: Build, catalogue: Catalogue, index: number): Article
     updated: article.updated ? when(article.updated, site.language) : undefined,
     readingTime: build.publication.messages.text("article.readingTime", { count: readingMinutes(article.words) }),
     tags: article.tags.map((tag) => catalogue.tag(tag.slug, tag.name)),
-    image: teaser.image && article.image ? { ...teaser.image, caption: article.image.caption, credit: article.image.credit } : undefined,
+    image: teaser.image && article.image ? { ...teaser.image, ...captionHtml(article.image) } : undefined,
     newer: newer && catalogue.teaser(newer),
     older: older && catalogue.teaser(older),
     related: relatedOf(build).get(article)!.map(catalogue.teaser),
+    partsHtml: await renderBody(build, article, "picture"),
   };
 }
 

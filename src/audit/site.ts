@@ -7,9 +7,14 @@ export interface AuditProblem {
   check: string;
   /** The page or file, as a URL path. */
   page: string;
+  /** The article file whose body the problem is in, when it is: editors fix it there. */
+  source?: string;
   problem: string;
   fix: string;
 }
+
+/** How the browser checks mark a problem found inside an article's body. */
+export const IN_BODY = " (in the article's body)";
 
 export class BuiltSite {
   readonly files: Set<string>;

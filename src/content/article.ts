@@ -2,6 +2,12 @@
 // its URL and its pages computed once.
 import type { DateTime } from "luxon";
 import type { PublishedFile } from "./paths.ts";
+
+/** A file of the publication a body uses, under the name the body gives it. */
+export interface BodyFile extends PublishedFile {
+  /** As the body writes it (percent-decoded), e.g. `chart.png` or `/files/budget.pdf?v=2`. */
+  reference: string;
+}
 import type { FrontMatter, LeadImage } from "./schema.ts";
 import { isContentDate, isDateOnly, parseContentDate } from "../dates/index.ts";
 import { articleUrl, toSlug } from "../urls/index.ts";
@@ -38,7 +44,7 @@ export interface Article {
   /** The front-matter line of each alias. */
   aliasLines: number[];
   /** Files of the publication the body uses (images, attachments), each inside it: published with the article. */
-  files: PublishedFile[];
+  files: BodyFile[];
   draft: boolean;
   /** Markdown of each page; a single-page article has one part. */
   parts: string[];

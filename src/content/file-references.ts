@@ -20,6 +20,9 @@ interface Use {
   owner?: object;
 }
 
+/** A path whose last part has an extension other than a page's (.html, .md) names a file. */
+const isFileName = (target: string): boolean => /\.[a-z0-9]{1,8}$/i.test(target) && !/\.(html?|md)$/i.test(target);
+
 export class FileReferences {
   readonly files: PublicationFiles;
   private readonly imageUses = new Map<string, Use[]>();
@@ -61,8 +64,9 @@ export class FileReferences {
     if (target === "" || target.endsWith("/")) return undefined;
     const resolved = this.files.resolve(target, "file", from);
     if ("file" in resolved) return resolved.file.sitePath.endsWith(".md") ? undefined : resolved.file;
-    // A path with no file behind it is a page of the site (the audit checks those links).
-    if (resolved.refusal === "missing" || resolved.refusal === "folder") return undefined;
+    // A path with no file behind it is a page of the site (the audit checks those links),
+    // unless its name says it is a file (report.pdf): then the attachment is missing.
+    if ((resolved.refusal === "missing" && !isFileName(target)) || resolved.refusal === "folder") return undefined;
     report(undefined, `link ${resolved.problem}`, line);
     return undefined;
   }

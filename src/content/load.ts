@@ -9,12 +9,12 @@ import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, ID
 import { normaliseText, parseSourceFile, type SourceFile } from "./front-matter.ts";
 import { SyntaxProblem, type LocatedData } from "./located.ts";
 import { parseYaml } from "./yaml.ts";
-import { buildArticle, readFileName, type Article } from "./article.ts";
+import { buildArticle, readFileName, type Article, type BodyFile } from "./article.ts";
 import { FileReferences } from "./file-references.ts";
-import { PublicationFiles, type PublishedFile } from "./paths.ts";
+import { PublicationFiles } from "./paths.ts";
 import { encodingMessage, readSourceText, removedMessage, removedMessages, removeEscapedControlCharacters } from "./source-text.ts";
 import { cacheFolder } from "../images/index.ts";
-import { bodyReferences } from "../markdown/index.ts";
+import { bodyReferences, inspectBody } from "../markdown/index.ts";
 import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
 import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
 import { messageIds, Messages, overrideProblems, overridesSchema, type Catalogue, type Message } from "../i18n/index.ts";
@@ -108,20 +108,22 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   const articles: Article[] = [];
   const lines = new Map<Article, ListLines>();
   const files = await listFiles(root, "posts", log);
-  for (const file of files.filter((name) => !name.endsWith(".md"))) {
-    log.reporter("warning", file)(undefined, "is not an article (.md) and is not published — rename it to .md, or move images to img/");
-  }
   const posts = files.filter((name) => name.endsWith(".md"));
   // Reading many files at once keeps the disk busy; parsing them stays in file order.
   const contents = await readAll(posts.map((file) => path.join(root, file)));
   for (const [index, file] of posts.entries()) {
     const text = decodeEditorFile(file, contents[index]!, log);
     if (text === undefined) continue;
-    const read = readArticle(fileReferences, file, text, timezone, { authors: authors?.value, categories: categories?.value }, log);
+    const read = readArticle(fileReferences, file, text, timezone, { authors: authors?.value, categories: categories?.value, embedHosts: site?.value.embedHosts }, log);
     if (read) {
       articles.push(read.article);
       lines.set(read.article, read.lines);
     }
+  }
+  // Images and attachments beside the posts are published with the articles that use them.
+  const used = new Set(articles.flatMap((article) => article.files.map((bodyFile) => bodyFile.sitePath.slice(1))));
+  for (const file of files.filter((name) => !name.endsWith(".md") && !used.has(name))) {
+    log.reporter("warning", file)(undefined, "is not an article (.md) and no article links to it, so it is not published — rename it to .md, link to it from an article, or move images to img/");
   }
 
   // Images that do not decode stop the build here, not halfway through encoding them.
@@ -178,6 +180,8 @@ async function readMessageOverrides(root: string, language: string | undefined, 
 interface References {
   authors?: Record<string, Author>;
   categories?: Record<string, Category>;
+  /** site.json `embedHosts`: iframes from other hosts are removed from bodies (and reported). */
+  embedHosts?: readonly string[];
 }
 
 /** Lines of the items of an article's lists, for problems found once every file is read. */
@@ -262,6 +266,11 @@ function readArticle(files: FileReferences, file: string, raw: string, timezone:
   frontMatter.aliases.forEach((alias, index) => {
     if (frontMatter.aliases.indexOf(alias) < index) warn(fieldName(["aliases"]), `${alias} is listed twice — remove one`, ["aliases", index]);
   });
+  // What the build will change in the body, and the files it points at, at the body's lines.
+  const bodyLine = (line: number) => source.bodyLine + line - 1;
+  for (const finding of inspectBody(source.body, { embedHosts: references.embedHosts })) {
+    (finding.severity === "error" ? report : warn)(undefined, finding.message, bodyLine(finding.line));
+  }
   if (problems > 0) return undefined;
   // Article.aliases holds each path once, at its first line.
   article.aliasLines = article.aliases.map((alias) => located.lineOf(["aliases", frontMatter.aliases.indexOf(alias)]));
@@ -323,17 +332,18 @@ function checkReservedIds(records: Record<string, unknown>, report: Reporter): v
  * checked to stay inside the publication; published with the article, so a draft's or a
  * scheduled story's files stay private until it is out.
  */
-function bodyFiles(files: FileReferences, file: string, source: SourceFile, article: Article, report: Reporter): PublishedFile[] {
-  const found = new Map<string, PublishedFile>();
+function bodyFiles(files: FileReferences, file: string, source: SourceFile, article: Article, report: Reporter): BodyFile[] {
+  // By reference as the body writes it: the renderer looks each one up.
+  const found = new Map<string, BodyFile>();
   const lineOf = (bodyLine: number) => source.bodyLine + bodyLine - 1;
   const { images, links } = bodyReferences(source.body);
   for (const image of images) {
     const published = files.image(image.src, { field: undefined, report, at: lineOf(image.line), owner: article }, { from: file, decoded: true });
-    if (published) found.set(published.sitePath, published);
+    if (published) found.set(image.src, { ...published, reference: image.src });
   }
   for (const link of links) {
     const published = files.link(link.href, report, lineOf(link.line), file);
-    if (published) found.set(published.sitePath, published);
+    if (published) found.set(link.href, { ...published, reference: link.href });
   }
   return [...found.values()];
 }

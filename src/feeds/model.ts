@@ -7,7 +7,8 @@ import type { Article } from "../content/article.ts";
 import type { Archive } from "../site/archives.ts";
 import type { Publication } from "../content/load.ts";
 import { isoWithOffset, rfc822 } from "../dates/index.ts";
-import { plainText, renderMarkdown, truncateText } from "../markdown/index.ts";
+import { plainText, truncateText } from "../markdown/index.ts";
+import { captionHtml, renderBody } from "../site/bodies.ts";
 import { absoluteUrl, basePathOf } from "../urls/index.ts";
 import type { Build } from "../site/build.ts";
 import { catalogueOf, type Catalogue } from "../site/catalogue.ts";
@@ -75,7 +76,7 @@ async function buildFeeds(build: Build): Promise<Map<FeedEntry, Feed>> {
   const catalogue = await catalogueOf(build);
   const items = new Map<Article, Promise<FeedItem>>();
   const itemOf = (article: Article) => {
-    if (!items.has(article)) items.set(article, feedItem(article, publication, catalogue));
+    if (!items.has(article)) items.set(article, feedItem(article, build, catalogue));
     return items.get(article)!;
   };
   const feed = async ({ url, archive }: FeedEntry): Promise<Feed> => {
@@ -119,7 +120,8 @@ function feedDate(date: DateTime): FeedDate {
   return { rfc822: rfc822(date), rfc3339: isoWithOffset(date) };
 }
 
-async function feedItem(article: Article, publication: Publication, catalogue: Catalogue): Promise<FeedItem> {
+async function feedItem(article: Article, build: Build, catalogue: Catalogue): Promise<FeedItem> {
+  const { publication } = build;
   const { site } = publication;
   const teaser = catalogue.teaser(article);
   const url = absoluteUrl(site.url, article.url);
@@ -127,8 +129,8 @@ async function feedItem(article: Article, publication: Publication, catalogue: C
   const image = lead
     ? { ...teaser.image!.picture.largest, url: absoluteUrl(site.url, teaser.image!.picture.largest.url), type: "image/jpeg", alt: lead.alt }
     : undefined;
-  const figure = image && lead ? leadFigureHtml(image.url, image.width, image.height, lead.alt, lead.caption, lead.credit) : "";
-  const body = article.parts.map(renderMarkdown).join("\n");
+  const figure = image && lead ? leadFigureHtml(image.url, image.width, image.height, lead.alt, captionHtml(lead)) : "";
+  const body = (await renderBody(build, article, "largest")).join("\n");
   return {
     id: url,
     url,
@@ -150,8 +152,8 @@ async function feedItem(article: Article, publication: Publication, catalogue: C
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The lead image at the top of a feed item, as feed readers show content. */
-function leadFigureHtml(src: string, width: number, height: number, alt: string, caption?: string, credit?: string): string {
-  const captionText = [caption, credit].filter(Boolean).map((text) => escapeHtml(text!)).join(" ");
+function leadFigureHtml(src: string, width: number, height: number, alt: string, caption: { captionHtml?: string; creditHtml?: string }): string {
+  const captionText = [caption.captionHtml, caption.creditHtml].filter(Boolean).join(" ");
   return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" width="${width}" height="${height}">${captionText ? `<figcaption>${captionText}</figcaption>` : ""}</figure>\n`;
 }
 

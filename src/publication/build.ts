@@ -12,6 +12,7 @@ import { newsroomSite } from "../../eleventy.config.ts";
 import { formatReport } from "../content/problems.ts";
 import { isoWithOffset } from "../dates/index.ts";
 import { englishCount } from "../i18n/index.ts";
+import { bodyPicturesOf } from "../site/bodies.ts";
 import { catalogueOf } from "../site/catalogue.ts";
 import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
 import { basePathOf } from "../urls/index.ts";
@@ -51,7 +52,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
   }
   for (const line of problems.length ? formatReport(problems) : []) console.warn(line);
   const { publication } = build;
-  await phases.phase("images", () => catalogueOf(build));
+  await phases.phase("images", () => Promise.all([catalogueOf(build), bodyPicturesOf(build)]));
   await rm(staging, { recursive: true, force: true });
   // Eleventy resolves its input and includes relative to the working folder: the kit's own
   // folder, wherever it is installed (node_modules/ of a publication too); back after rendering.

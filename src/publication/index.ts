@@ -1,11 +1,12 @@
-// The publication as every template sees it (site settings), and the images the build's
-// pages use, copied into the site once every page is rendered.
-import { cp } from "node:fs/promises";
-import { existsSync } from "node:fs";
+// The publication as every template sees it (site settings), and the files its pages use —
+// image renditions and the files bodies point at — copied into the site once every page is
+// rendered. Nothing else of the publication folder is published.
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { templateGlobals } from "../i18n/index.ts";
+import { registryOf } from "../site/registry.ts";
 
 export default function publicationPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
   eleventyConfig.addGlobalData("site", build.publication.site);
@@ -21,9 +22,11 @@ export default function publicationPlugin(eleventyConfig: EleventyConfig, { buil
     build.phase("copy images", async () => {
       const { images, options } = build;
       await images.copyUsedInto(options.output);
-      // Images are copied as they are too, for Markdown bodies that point at them.
-      const imageFolder = path.join(options.root, "img");
-      if (existsSync(imageFolder)) await cp(imageFolder, path.join(options.output, "img"), { recursive: true });
+      for (const { url, source } of registryOf(build).of("file")) {
+        const target = path.join(options.output, decodeURI(url));
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(source, target);
+      }
     }),
   );
 }

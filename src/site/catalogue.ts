@@ -5,13 +5,12 @@ import type { Article } from "../content/article.ts";
 import { sitePathToFile } from "../content/load.ts";
 import { when, type When } from "../dates/index.ts";
 import type { Picture } from "../images/index.ts";
-import { plainText, renderFirstParagraph, truncateText } from "../markdown/index.ts";
+import { automaticDek, renderFirstParagraph } from "../markdown/index.ts";
 import { absoluteUrl, authorUrl, categoryUrl, tagUrl } from "../urls/index.ts";
 import type { Build } from "./build.ts";
 
 export const LEAD_IMAGE_WIDTHS = [400, 800, 1200] as const;
 export const AVATAR_WIDTHS = [80, 160] as const;
-const SUMMARY_LENGTH = 200;
 
 export interface Link {
   name: string;
@@ -31,7 +30,7 @@ export interface AuthorCard extends Link {
 export interface Teaser {
   title: string;
   url: string;
-  /** The dek, else the excerpt up to <!--more-->, else the start of the text: plain text. */
+  /** The dek, else the excerpt up to <!--more-->, else the body's first sentences (about 300 characters): plain text. */
   summary: string;
   published: When;
   category: Link;
@@ -72,7 +71,7 @@ async function buildCatalogue({ publication, images }: Build): Promise<Catalogue
       teasers.set(article, {
         title: article.title,
         url: article.url,
-        summary: article.description ?? truncateText(plainText(article.excerpt ?? article.parts[0]!), SUMMARY_LENGTH),
+        summary: article.description ?? automaticDek(article, { locale: site.language }),
         published: when(article.date, site.language, false),
         category: categories.get(article.categoryId)!,
         authors: article.authorIds.map((id) => authors.get(id)!),

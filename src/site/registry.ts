@@ -3,9 +3,12 @@
 // sitemap and the search index read it, and nothing else decides which pages exist.
 import type { Article } from "../content/article.ts";
 import type { StaticPage } from "../content/page.ts";
+import { sitePathToFile, type Publication } from "../content/load.ts";
+import type { SiteConfig } from "../content/schema.ts";
 import { archiveUrl, atomFeedUrl, authorFeedUrl, categoryFeedUrl, categoryIndexUrl, jsonFeedUrl, newsSitemapUrl, notFoundUrl, redirectsFileUrl, robotsUrl, rssFeedUrl, searchUrl, sitemapPartUrl, sitemapUrl, tagIndexUrl } from "../urls/index.ts";
 import { collectArchives, pagedArchives, type Archive } from "./archives.ts";
 import { planArticlePages, type ArticlePager, type Part } from "./article-pages.ts";
+import { isProcessedImage } from "./bodies.ts";
 import type { Build } from "./build.ts";
 import { planPages, type PlannedPage } from "./listing-pages.ts";
 
@@ -62,13 +65,21 @@ export interface StaticPageEntry {
   page: StaticPage;
 }
 
+/** A file a body points at (an attachment, an SVG or GIF), published as it is. */
+export interface FileEntry {
+  kind: "file";
+  url: string;
+  /** The file in the publication. */
+  source: string;
+}
+
 /** A page made of the publication as a whole. */
 export interface SingleEntry {
   kind: "categoryIndex" | "tagIndex" | "archiveIndex" | "search" | "notFound" | "newsSitemap" | "robots" | "redirects";
   url: string;
 }
 
-export type PageEntry = ArticleEntry | ListingEntry | FeedEntry | SitemapEntry | RedirectEntry | StaticPageEntry | SingleEntry;
+export type PageEntry = ArticleEntry | ListingEntry | FeedEntry | SitemapEntry | RedirectEntry | StaticPageEntry | FileEntry | SingleEntry;
 export type PageKind = PageEntry["kind"];
 /** The entry type of a kind (feeds share one type for three kinds). */
 export type EntryOf<Kind extends PageKind> = PageEntry extends infer Entry ? (Entry extends PageEntry ? (Kind extends Entry["kind"] ? Entry : never) : never) : never;
@@ -81,13 +92,13 @@ export class Registry {
   readonly entries: readonly PageEntry[];
   /** The pages of each article, by its position in the newest-first list. */
   readonly articlePages: readonly ArticleEntry[][];
-  /** The publication's address, for absolute URLs. */
-  readonly siteUrl: string;
+  /** The publication's settings. */
+  readonly site: SiteConfig;
   private readonly byKind = new Map<PageKind, PageEntry[]>();
 
   constructor(build: Build) {
     const { publication } = build;
-    this.siteUrl = publication.site.url;
+    this.site = publication.site;
     const archives = collectArchives(build);
     const listings: ListingEntry[] = pagedArchives(archives).flatMap((archive) =>
       planPages(archive.url, archive.articles, publication.site.postsPerPage).map((page) => ({ kind: "listing" as const, url: page.url, archive, page })),
@@ -129,6 +140,7 @@ export class Registry {
       singles("robots", robotsUrl),
       ...redirectPages(publication.articles),
       singles("redirects", redirectsFileUrl),
+      ...publishedFiles(publication),
     ];
     for (const entry of this.entries) {
       if (!this.byKind.has(entry.kind)) this.byKind.set(entry.kind, []);
@@ -157,6 +169,20 @@ export class Registry {
  */
 function redirectPages(articles: readonly Article[]): RedirectEntry[] {
   return articles.flatMap((article) => article.aliases.filter((alias) => !alias.includes("?")).map((url) => ({ kind: "redirect" as const, url, article })));
+}
+
+/**
+ * The publication's files the site publishes as they are, each once: the logos, and what the
+ * published bodies point at (raster images are published as renditions instead). Each is
+ * published at its path in the publication folder.
+ */
+function publishedFiles({ root, site, articles }: Publication): FileEntry[] {
+  const files = new Map<string, FileEntry>();
+  for (const logo of [site.logo, site.theme?.logo, site.theme?.logoDark]) if (logo) files.set(logo, { kind: "file", url: logo, source: sitePathToFile(root, logo) });
+  for (const article of articles) {
+    for (const file of article.files) if (!isProcessedImage(file)) files.set(file.sitePath, { kind: "file", url: file.sitePath, source: file.file });
+  }
+  return [...files.values()].sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
 function sitemapFiles(publicPageCount: number): SitemapEntry[] {

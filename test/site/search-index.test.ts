@@ -12,7 +12,7 @@ const site = inject("sampleSite");
 describe("article pages carry the search metadata and filters", () => {
   it("marks exactly one page per article for indexing: the View all page of a multi-page article", () => {
     const indexed = htmlPages(site).filter((file) => readFileSync(path.join(site, file), "utf8").includes("data-pagefind-body"));
-    expect(indexed).toHaveLength(18);
+    expect(indexed).toHaveLength(19);
     const multi = "2025/08/harlow-ridge-wind-farm-fight/";
     expect(indexed.filter((file) => file.startsWith(multi))).toEqual([`${multi}all/index.html`]);
     expect(indexed.every((file) => /^\d{4}\/\d{2}\/[^/]+\/(all\/)?index\.html$/.test(file))).toBe(true);
@@ -54,7 +54,7 @@ describe("the search bundle", () => {
   it("is written by every build", () => {
     for (const file of ["pagefind/pagefind.js", "pagefind/pagefind-entry.json", "assets/search.js"]) expect(existsSync(path.join(site, file)), file).toBe(true);
     const entry = JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8"));
-    expect(Object.values(entry.languages as Record<string, { page_count: number }>)[0]!.page_count).toBe(18);
+    expect(Object.values(entry.languages as Record<string, { page_count: number }>)[0]!.page_count).toBe(19);
   });
 
   it("refuses an index holding fewer pages than published articles, saying why", async () => {

@@ -20,9 +20,9 @@ describe("sitemap.xml", () => {
     expect(document.documentElement.getAttribute("xmlns")).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
   });
 
-  it("lists exactly the public pages, once each", () => {
+  it("lists exactly the public pages, once each: not the 404 page, not the redirects from old addresses", () => {
     const pages = htmlPages(site)
-      .filter((file) => file !== "404.html")
+      .filter((file) => file !== "404.html" && !readFileSync(path.join(site, file), "utf8").includes('<meta name="robots" content="noindex">'))
       .map((file) => `${siteUrl}/${file.replace(/index\.html$/, "")}`);
     expect([...locs].sort()).toEqual(pages.sort());
     expect(new Set(locs).size).toBe(locs.length);

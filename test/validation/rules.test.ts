@@ -130,7 +130,7 @@ describe("bodies", () => {
 
   it("warns about files in posts/ that are not articles", async () => {
     expect((await check({ "a.md": post(), "notes.txt": "todo" })).report).toEqual([
-      "posts/notes.txt: warning: is not an article (.md) and is not published — rename it to .md, or move images to img/",
+      "posts/notes.txt: warning: is not an article (.md) and no article links to it, so it is not published — rename it to .md, link to it from an article, or move images to img/",
       "0 errors, 1 warning",
     ]);
   });
