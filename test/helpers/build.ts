@@ -29,15 +29,15 @@ export function tempDir(prefix: string): string {
  * A small publication in a temporary folder: the sample's data files and images, plus the
  * given posts (path under posts/ → file text) and any other files (path → text).
  */
-export function makePublication(posts: Record<string, string>, files: Record<string, string> = {}): string {
+export function makePublication(posts: Record<string, string | Uint8Array>, files: Record<string, string | Uint8Array> = {}): string {
   const root = tempDir("fixture");
   cpSync(path.join(projectRoot, "_data"), path.join(root, "_data"), { recursive: true });
   cpSync(path.join(projectRoot, "img"), path.join(root, "img"), { recursive: true });
-  const entries = [...Object.entries(posts).map(([file, text]) => [path.join("posts", file), text]), ...Object.entries(files)];
+  const entries: [string, string | Uint8Array][] = [...Object.entries(posts).map(([file, text]): [string, string | Uint8Array] => [path.join("posts", file), text]), ...Object.entries(files)];
   for (const [file, text] of entries) {
-    const target = path.join(root, file!);
+    const target = path.join(root, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text!);
+    writeFileSync(target, text);
   }
   return root;
 }
