@@ -170,7 +170,7 @@ describe("an article with real copy", () => {
     const result = runScript("scripts/validate.ts", ["--content", broken]);
     expect(result.status).toBe(1);
     const line = (text: string) => 7 + body.split("\n").findIndex((candidate) => candidate.includes(text));
-    expect(result.stdout).toContain(`posts/a.md:${line("maps/counties.png")}: maps/gone.png not found in posts/ — add the file or correct the image path`);
-    expect(result.stdout).toContain(`posts/a.md:${line("filing.pdf")}: missing.pdf not found in posts/ — add the file or correct the link`);
+    expect(result.stdout).toContain(`posts/a.md:${line("maps/counties.png")}: image file maps/gone.png not found — add it under img/ or correct the path`);
+    expect(result.stdout).toContain(`posts/a.md:${line("filing.pdf")}: link file missing.pdf not found — add it to the publication folder (e.g. files/) or correct the path`);
   });
 });
