@@ -2,18 +2,21 @@
 // (see src/publication/build.ts). Its first step is the content check of `npm run check`:
 // on any error nothing is written.
 //
-//   tsx scripts/build.ts [--content DIR] [--output DIR] [--drafts] [--slice-size N]
+//   tsx scripts/build.ts [--content DIR] [--output DIR] [--drafts] [--slice-size N] [--wait] [--debug]
 //
 // --content     the publication folder (_data/, posts/, img/); default: the current folder
 // --output      where the site goes; default: _site in the current folder
 // --drafts      also publish drafts and scheduled articles, for a local preview (never deploy it)
 // --slice-size  articles per render run and per search bundle (default 2,500; tests use tiny ones)
+// --wait        when another build is writing the same output, wait for it instead of stopping
+// --debug       on an unexpected failure, print the stack trace too
 //
 // NEWSROOM_NOW (ISO 8601) pins the build's clock; NEWSROOM_PHASES names a file for the
 // phase timings (npm run bench).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
-import { totalmem } from "node:os";
+import { constants, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
 
@@ -22,29 +25,57 @@ import { getHeapStatistics } from "node:v8";
 // (and with the collector exposed, to free each Eleventy run's pages before the next).
 const wantedHeapMiB = Math.floor((totalmem() * 0.6) / 2 ** 20);
 if (getHeapStatistics().heap_size_limit / 2 ** 20 < wantedHeapMiB * 0.9 && !process.env.NEWSROOM_HEAP_SET) {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${wantedHeapMiB}`, "--expose-gc", ...process.execArgv, ...process.argv.slice(1)], {
+  process.exit(await runWithLargerHeap());
+} else {
+  process.exitCode = await build();
+}
+
+/**
+ * Runs this script again in a child process with the larger heap. A signal to this process
+ * (Ctrl-C, `kill`, npm stopping its script) goes to the child, and this process waits for
+ * the child to clean up and exit: the build never goes on alone after its parent is gone.
+ */
+async function runWithLargerHeap(): Promise<number> {
+  const child = spawn(process.execPath, [`--max-old-space-size=${wantedHeapMiB}`, "--expose-gc", ...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, NEWSROOM_HEAP_SET: "1" },
   });
-  process.exit(child.status ?? 1);
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward);
+  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  // A child that died of a signal: 128 + its number, as a shell reports it.
+  return code ?? 128 + (signal ? constants.signals[signal] : 1);
 }
 
-const { values } = parseArgs({
-  options: {
-    content: { type: "string", default: "." },
-    output: { type: "string", default: "_site" },
-    drafts: { type: "boolean", default: false },
-    "slice-size": { type: "string" },
-  },
-});
-const { buildSite } = await import("../src/publication/build.ts");
-const { buildClock } = await import("../src/publication/options.ts");
-const { ARTICLES_PER_SLICE } = await import("../src/site/runs.ts");
-process.exitCode = await buildSite({
-  root: path.resolve(values.content),
-  output: values.output,
-  now: buildClock(process.env.NEWSROOM_NOW),
-  includeUnpublished: values.drafts,
-  articlesPerSlice: Number(values["slice-size"]) || ARTICLES_PER_SLICE,
-  phasesFile: process.env.NEWSROOM_PHASES,
-});
+async function build(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      content: { type: "string", default: "." },
+      output: { type: "string", default: "_site" },
+      drafts: { type: "boolean", default: false },
+      "slice-size": { type: "string" },
+      wait: { type: "boolean", default: false },
+      debug: { type: "boolean", default: false },
+    },
+  });
+  try {
+    const { buildSite } = await import("../src/publication/build.ts");
+    const { buildClock } = await import("../src/publication/options.ts");
+    const { ARTICLES_PER_SLICE } = await import("../src/site/runs.ts");
+    return await buildSite({
+      root: path.resolve(values.content),
+      output: values.output,
+      now: buildClock(process.env.NEWSROOM_NOW),
+      includeUnpublished: values.drafts,
+      articlesPerSlice: Number(values["slice-size"]) || ARTICLES_PER_SLICE,
+      phasesFile: process.env.NEWSROOM_PHASES,
+      wait: values.wait,
+      debug: values.debug,
+    });
+  } catch (error) {
+    // Before the build started (a module that does not load, a bad NEWSROOM_NOW): one line too.
+    console.error(`Build failed before it started: ${(error as Error).message.split("\n")[0]} — nothing was changed. Run with --debug for the full trace.`);
+    if (values.debug) console.error((error as Error).stack);
+    return 1;
+  }
+}

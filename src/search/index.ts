@@ -30,7 +30,9 @@ function startIndexer(build: Build): SearchIndexer | undefined {
   const { options, publication } = build;
   if (!publication.articles.length) return undefined;
   const cacheDir = path.join(options.root, ".cache", "search");
-  return new SearchIndexer(publication.site.language, options.output, registryOf(build).indexedArticleUrls, options.articlesPerSlice, cacheDir);
+  const indexer = new SearchIndexer(publication.site.language, options.output, registryOf(build).indexedArticleUrls, options.articlesPerSlice, cacheDir, options.scratch);
+  build.whenInterrupted("search", () => indexer.stop());
+  return indexer;
 }
 
 function searchPage(build: Build, url: string) {

@@ -74,6 +74,7 @@ export class SearchIndexer {
    * @param indexedUrls the URL of each article's indexed page, newest first, as bundles are
    *   cut: a bundle's content never depends on the order pages are rendered in.
    * @param cacheDir where bundles are kept for later builds (none: no cache)
+   * @param scratchDir where the pages go while Pagefind reads them (the build removes it if interrupted)
    */
   constructor(
     private readonly language: string,
@@ -81,6 +82,7 @@ export class SearchIndexer {
     indexedUrls: readonly string[],
     bundleSize: number,
     private readonly cacheDir?: string,
+    private readonly scratchDir = tmpdir(),
   ) {
     this.bundles = searchBundles(indexedUrls.length, bundleSize);
     this.bundles.forEach(({ articles }, bundle) => {
@@ -139,7 +141,8 @@ export class SearchIndexer {
 
   /** Indexes `pages` into a bundle at `outputPath`; returns how many pages it holds. */
   private async index(pages: readonly BuiltPage[], outputPath: string): Promise<number> {
-    const folder = await mkdtemp(path.join(tmpdir(), "newsroom-search-"));
+    await mkdir(this.scratchDir, { recursive: true });
+    const folder = await mkdtemp(path.join(this.scratchDir, "newsroom-search-"));
     try {
       for (const page of pages) {
         const file = path.join(folder, decodeURI(page.url), "index.html");
@@ -175,6 +178,11 @@ export class SearchIndexer {
       const folder = path.join(this.cacheDir, entry);
       if (!this.cacheUsed.has(entry) && (await stat(folder)).mtimeMs < before) await rm(folder, { recursive: true, force: true });
     }
+  }
+
+  /** Stops Pagefind's process at once, for an interrupted build (its kill is synchronous). */
+  stop(): void {
+    void pagefind.close();
   }
 
   /**
