@@ -318,8 +318,8 @@ function checkImageFile(root: string, src: string, field: string, report: Report
 /** A path segment of the site (a slug) is a folder name in the output: file systems allow 255 bytes. */
 const MAX_SEGMENT_BYTES = 255;
 
-/** Words every JavaScript object answers to: as ids they would read the object's own machinery. */
-const RESERVED_IDS = new Set(["constructor", "prototype", ...Object.getOwnPropertyNames(Object.prototype).map((name) => name.toLowerCase())]);
+/** Names of every JavaScript object's own machinery that an id could spell: looked up by name, they are never an author's or a category's. */
+const RESERVED_IDS = new Set(["constructor", "prototype"]);
 
 function checkReservedIds(records: Record<string, unknown>, report: Reporter): void {
   for (const id of Object.keys(records)) {
