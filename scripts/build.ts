@@ -3,6 +3,8 @@
 // on any error nothing is written.
 //
 //   tsx scripts/build.ts [--content DIR] [--output DIR] [--drafts] [--slice-size N] [--wait] [--debug]
+//   tsx scripts/build.ts --shard K/N [--output DIR] [options above]
+//   tsx scripts/build.ts --merge DIR… [--content DIR] [--output DIR] [--wait] [--debug]
 //
 // --content     the publication folder (_data/, posts/, img/); default: the current folder
 // --output      where the site goes; default: _site in the current folder
@@ -10,6 +12,10 @@
 // --slice-size  articles per render run and per search bundle (default 2,500; tests use tiny ones)
 // --wait        when another build is writing the same output, wait for it instead of stopping
 // --debug       on an unexpected failure, print the stack trace too
+// --shard K/N   build only shard K of N (default output _shards/K), with its manifest; every
+//               shard needs the same NEWSROOM_NOW (src/site/shards.ts)
+// --merge       put the named shard folders together into the site, after checking them
+//               against each other and the content folder (src/publication/merge.ts)
 //
 // NEWSROOM_NOW (ISO 8601) pins the build's clock; NEWSROOM_PHASES names a file for the
 // phase timings (npm run bench).
@@ -48,23 +54,43 @@ async function runWithLargerHeap(): Promise<number> {
 }
 
 async function build(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       content: { type: "string", default: "." },
-      output: { type: "string", default: "_site" },
+      output: { type: "string" },
+      shard: { type: "string" },
+      merge: { type: "boolean", default: false },
       drafts: { type: "boolean", default: false },
       "slice-size": { type: "string" },
       wait: { type: "boolean", default: false },
       debug: { type: "boolean", default: false },
     },
   });
+  const usage = (message: string) => {
+    console.error(message);
+    return 1;
+  };
+  if (positionals.length && !values.merge) return usage(`${positionals.join(" ")}: folders are named only with --merge (npm run build -- --merge _shards/1 _shards/2 …)`);
+  if (values.merge && values.shard) return usage("--merge and --shard: a run either builds one shard or merges them, not both");
   try {
+    if (values.merge) {
+      const { mergeShards } = await import("../src/publication/merge.ts");
+      return await mergeShards({ folders: positionals, output: values.output ?? "_site", root: path.resolve(values.content), wait: values.wait, debug: values.debug });
+    }
     const { buildSite } = await import("../src/publication/build.ts");
     const { buildClock } = await import("../src/publication/options.ts");
     const { ARTICLES_PER_SLICE } = await import("../src/site/runs.ts");
+    const { parseShard } = await import("../src/site/shards.ts");
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (typeof shard === "string") return usage(shard);
+    // Shards run on different machines at different moments: one clock for all of them, or
+    // an article scheduled in between would be in one shard's pages and not in another's.
+    if (shard && !process.env.NEWSROOM_NOW) return usage(`--shard ${values.shard}: set NEWSROOM_NOW to one ISO 8601 time for every shard of the build (e.g. NEWSROOM_NOW=${new Date().toISOString()}), so that all of them publish the same articles`);
     return await buildSite({
       root: path.resolve(values.content),
-      output: values.output,
+      output: values.output ?? (shard ? path.join("_shards", String(shard.index)) : "_site"),
+      shard,
       now: buildClock(process.env.NEWSROOM_NOW),
       includeUnpublished: values.drafts,
       articlesPerSlice: Number(values["slice-size"]) || ARTICLES_PER_SLICE,

@@ -21,7 +21,10 @@ import type { Build } from "../site/build.ts";
 import { catalogueOf } from "../site/catalogue.ts";
 import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
 import { basePathOf } from "../urls/index.ts";
+import { entriesOfShard } from "../site/registry.ts";
+import type { Shard } from "../site/shards.ts";
 import { checkPublication } from "./check.ts";
+import { writeShardManifest } from "./shard-manifest.ts";
 import { describeHolder, isRunning, OutputLock } from "./lock.ts";
 
 /** V8's collector, exposed when the build runs with --expose-gc (scripts/build.ts does). */
@@ -45,14 +48,34 @@ export interface SiteBuildOptions {
   wait?: boolean;
   /** On an unexpected failure, print its stack trace and Eleventy's own report too. */
   debug?: boolean;
+  /** Build only shard K of N into the output, with its manifest (src/site/shards.ts, shard-manifest.ts). */
+  shard?: Shard;
 }
 
 /** The signals that stop a build: Ctrl-C, `kill`, a closed terminal. */
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** Builds the site; returns the process exit code. */
+/** Builds the site (or one shard of it); returns the process exit code. */
 export async function buildSite(options: SiteBuildOptions): Promise<number> {
   const output = path.resolve(options.output);
+  return runLocked(output, options, new BuildAttempt(output, options));
+}
+
+/** What runs under the output's lock: a build, or a merge of shards (merge.ts). */
+export interface LockedAttempt {
+  run(): Promise<number>;
+  /** Synchronous: runs in a signal handler. */
+  interrupt(signal: NodeJS.Signals): void;
+  /** The one line an unexpected failure prints. */
+  failure(error: Error): string;
+  removeTemporaryFolders(): void;
+}
+
+/**
+ * Runs `attempt` holding the output's lock, with what it wrote removed on failure, on a
+ * signal, and when it ends; returns the exit code.
+ */
+export async function runLocked(output: string, options: { wait?: boolean; debug?: boolean }, attempt: LockedAttempt): Promise<number> {
   // Waiting is for pipelines that expect to overlap (a CI retry); by default a second build
   // stops at once, so whoever started it learns that another build is running.
   const lock = await OutputLock.acquire(output, { wait: options.wait ?? false, notice: (message) => console.warn(message) });
@@ -60,7 +83,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
     console.error(`Another ${describeHolder(lock.heldBy)} is writing ${output} — this build stopped and changed nothing. Run it again when that one has finished, or with --wait to wait for it.`);
     return 1;
   }
-  const attempt = new BuildAttempt(output, options);
   const onSignal = (signal: NodeJS.Signals) => {
     attempt.interrupt(signal);
     lock.release();
@@ -81,8 +103,27 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
   }
 }
 
+/**
+ * Puts `staging` in place as `output`. Synchronous, so that no signal handler runs between
+ * the two renames: `output` is always the old site or the new one.
+ */
+export function swapIn(staging: string, output: string): void {
+  const previous = `${output}.previous-${process.pid}`;
+  const hadSite = existsSync(output);
+  if (hadSite) renameSync(output, previous);
+  try {
+    renameSync(staging, output);
+  } catch (error) {
+    if (hadSite) renameSync(previous, output);
+    throw error;
+  }
+  // The old site is deleted by a process of its own: tens of thousands of files take
+  // seconds, and the new site is already in place.
+  if (hadSite) removeInBackground(previous);
+}
+
 /** One run of the build into its own staging folder (`_site.staging-<pid>`), never shared. */
-class BuildAttempt {
+class BuildAttempt implements LockedAttempt {
   private readonly staging: string;
   /** Temporary files (Pagefind's pages), beside the output: removed with the staging folder. */
   private readonly scratch: string;
@@ -138,35 +179,26 @@ class BuildAttempt {
       process.chdir(workingFolder);
     }
 
+    if (options.shard) {
+      this.doing = "writing the shard's manifest";
+      await phases.phase("shard manifest", () => writeShardManifest(build, staging));
+    }
     this.doing = "putting the new site in place";
     await phases.phase("swap", async () => this.swap());
     if (options.phasesFile) writeFileSync(options.phasesFile, JSON.stringify({ phases: phases.summary(), ...processes.stop() }, null, 2));
 
     const scheduled = publication.scheduled.map((article) => `${article.file} (${isoWithOffset(article.date)})`);
-    console.log(`Built ${englishCount(publication.articles.length, "article", "articles")} into ${path.relative(process.cwd(), output) || output}.`);
+    const where = path.relative(process.cwd(), output) || output;
+    if (options.shard) console.log(`Built shard ${options.shard.index}/${options.shard.count} (${englishCount(entriesOfShard(build, "article").length, "article page", "article pages")} of ${englishCount(publication.articles.length, "article", "articles")}) into ${where}.`);
+    else console.log(`Built ${englishCount(publication.articles.length, "article", "articles")} into ${where}.`);
     if (scheduled.length) console.log(`${scheduled.length} scheduled: ${scheduled.join(", ")}`);
     if (publication.drafts.length && !options.includeUnpublished) console.log(`${publication.drafts.length} draft(s) left out.`);
     return 0;
   }
 
-  /**
-   * Synchronous, so that no signal handler runs between the two renames: `_site` is always
-   * the old site or the new one.
-   */
   private swap(): void {
-    const previous = `${this.output}.previous-${process.pid}`;
-    const hadSite = existsSync(this.output);
-    if (hadSite) renameSync(this.output, previous);
-    try {
-      renameSync(this.staging, this.output);
-    } catch (error) {
-      if (hadSite) renameSync(previous, this.output);
-      throw error;
-    }
+    swapIn(this.staging, this.output);
     this.swapped = true;
-    // The old site is deleted by a process of its own: tens of thousands of files take
-    // seconds, and the new site is already in place.
-    if (hadSite) removeInBackground(previous);
   }
 
   /** Stops the build's child processes and removes what it wrote. Synchronous: runs in a signal handler. */
@@ -214,7 +246,7 @@ function chainOf(error: Error): Error[] {
 const innermost = (error: Error): Error => chainOf(error).at(-1)!;
 
 /** Every stack trace of the chain, for --debug. */
-function traceOf(error: Error): string {
+export function traceOf(error: Error): string {
   return chainOf(error)
     .map((link) => link.stack ?? String(link))
     .join("\nCaused by: ");

@@ -6,7 +6,7 @@ import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { templateGlobals } from "../i18n/index.ts";
-import { registryOf } from "../site/registry.ts";
+import { entriesOfShard } from "../site/registry.ts";
 
 export default function publicationPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
   eleventyConfig.addGlobalData("site", build.publication.site);
@@ -22,7 +22,7 @@ export default function publicationPlugin(eleventyConfig: EleventyConfig, { buil
     build.phase("copy images", async () => {
       const { images, options } = build;
       await images.copyUsedInto(options.output);
-      for (const { url, source } of registryOf(build).of("file")) {
+      for (const { url, source } of entriesOfShard(build, "file")) {
         const target = path.join(options.output, decodeURI(url));
         await mkdir(path.dirname(target), { recursive: true });
         await copyFile(source, target);

@@ -6,6 +6,7 @@ import type { Publication } from "../content/load.ts";
 import { cacheFolder, ImageProcessor } from "../images/index.ts";
 import type { PhaseRecorder } from "./phases.ts";
 import { ARTICLES_PER_SLICE, planRenderRuns, type RenderRun } from "./runs.ts";
+import { planArticleShards, type Shard } from "./shards.ts";
 
 export interface BuildOptions {
   /** The publication folder: _data/, posts/, img/. */
@@ -20,6 +21,8 @@ export interface BuildOptions {
   articlesPerSlice: number;
   /** A folder for the build's temporary files, removed when it ends or is interrupted; default: the system's. */
   scratch?: string;
+  /** Build only this shard's share of the site (src/site/shards.ts); default: the whole site. */
+  shard?: Shard;
 }
 
 export const defaultSliceSize = ARTICLES_PER_SLICE;
@@ -42,8 +45,15 @@ export class Build {
     readonly phases: PhaseRecorder,
   ) {
     this.images = new ImageProcessor(cacheFolder(options.root));
-    this.runs = planRenderRuns(publication.articles.length, options.articlesPerSlice);
+    this.runs = options.shard ? this.shardRuns(options.shard) : planRenderRuns(publication.articles.length, options.articlesPerSlice);
     this.run = this.runs[0]!;
+  }
+
+  /** A shard renders its slices of the articles, one run each; its first run also its other pages. */
+  private shardRuns(shard: Shard): RenderRun[] {
+    const slices = planArticleShards(this.publication.articles, this.options.articlesPerSlice, shard.count).slices[shard.index - 1]!;
+    if (!slices.length) return [{ index: 0, first: true, articles: { start: 0, end: 0 } }];
+    return slices.map((articles, index) => ({ index, first: index === 0, articles }));
   }
 
   /**

@@ -11,6 +11,7 @@ import { planArticlePages, type ArticlePager, type Part } from "./article-pages.
 import { isProcessedImage } from "./bodies.ts";
 import type { Build } from "./build.ts";
 import { planPages, type PlannedPage } from "./listing-pages.ts";
+import { planArticleShards, planOtherEntries } from "./shards.ts";
 
 /** The sitemap protocol's limit per file; larger sites get a sitemap index. */
 export const URLS_PER_SITEMAP = 50_000;
@@ -200,7 +201,7 @@ const makeRegistry = (build: Build) => new Registry(build);
 
 /**
  * The entries of `kind` that the current render run writes: a slice of the articles' pages
- * in each run, every other page in the first run only (src/site/runs.ts).
+ * in each run, every other page (of this build's shard) in the first run only (src/site/runs.ts).
  */
 export function entriesToRender<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
   const registry = registryOf(build);
@@ -208,5 +209,26 @@ export function entriesToRender<Kind extends PageKind>(build: Build, kind: Kind)
     const { start, end } = build.run.articles;
     return registry.articlePages.slice(start, end).flat() as EntryOf<Kind>[];
   }
-  return build.run.first ? registry.of(kind) : [];
+  return build.run.first ? entriesOfShard(build, kind) : [];
+}
+
+/** Every entry of `kind` this build writes, in all its runs: all of them, or its shard's share. */
+export function entriesOfShard<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
+  const registry = registryOf(build);
+  if (kind === "article") return build.runs.flatMap(({ articles }) => registry.articlePages.slice(articles.start, articles.end).flat()) as EntryOf<Kind>[];
+  if (!build.options.shard) return registry.of(kind);
+  const mine = build.memo(shareOfShard);
+  return registry.of(kind).filter((entry) => mine.has(entry));
+}
+
+const shareOfShard = (build: Build): Set<PageEntry> => {
+  const shard = build.options.shard!;
+  const { articleLoads } = planArticleShards(build.publication.articles, build.options.articlesPerSlice, shard.count);
+  return planOtherEntries(registryOf(build), articleLoads, shard);
+};
+
+/** Every entry this build writes: the whole registry, or its shard's share (npm run build -- --shard). */
+export function entriesOfBuild(build: Build): PageEntry[] {
+  const kinds = new Set(registryOf(build).entries.map((entry) => entry.kind));
+  return [...kinds].flatMap((kind) => entriesOfShard(build, kind));
 }
