@@ -3,6 +3,7 @@
 // time and memory went.
 //
 //   tsx scripts/bench.ts [--articles 1000] [--dir DIR] [--warm] [--profile] [--reader] [--keep]
+//   tsx scripts/bench.ts --articles N --shards S [--dir DIR] [--keep]
 //
 // --dir      generate into DIR (default: a temporary folder): a new or empty folder, or one
 //            an earlier bench made (its posts and caches are replaced)
@@ -11,6 +12,9 @@
 // --profile  record a V8 CPU profile of the build and list the functions that took longest
 // --reader   measure what a reader downloads, in headless Chromium (Debian's /usr/bin/chromium)
 // --keep     keep the generated publication and its site
+// --shards   build S shards one after another (npm run build -- --shard K/S) and merge them:
+//            each shard's time and peak memory, the merge's time, and the wall time S CI
+//            runners would take (the slowest shard, then the merge)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     reader: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "slice-size": { type: "string" },
+    shards: { type: "string" },
   },
 });
 const articles = Number(values.articles);
@@ -39,13 +44,16 @@ function usageError(message: string): never {
   process.exit(1);
 }
 if (!Number.isInteger(articles) || articles < 1) usageError(`--articles must be a positive whole number, not ${values.articles}`);
+const shardCount = values.shards === undefined ? 0 : Number(values.shards);
+if (values.shards !== undefined && (!Number.isInteger(shardCount) || shardCount < 1)) usageError(`--shards must be a positive whole number, not ${values.shards}`);
+if (shardCount && (values.warm || values.profile || values.reader)) usageError("--shards measures cold shard builds and the merge: leave out --warm, --profile and --reader");
 
 const root = path.resolve(values.dir ?? mkdtempSync(path.join(tmpdir(), "newsroom-bench-")));
 // A cold build starts without caches, and a reused --dir without an earlier run's posts;
 // a folder the bench did not make is never emptied.
 const marker = path.join(root, ".newsroom-bench");
 if (existsSync(root) && readdirSync(root).length && !existsSync(marker)) usageError(`--dir ${root} holds files the bench did not make: give it an empty or new folder`);
-for (const folder of ["posts", ".cache"]) rmSync(path.join(root, folder), { recursive: true, force: true });
+for (const folder of ["posts", ".cache", "_shards"]) rmSync(path.join(root, folder), { recursive: true, force: true });
 const generationStart = performance.now();
 generateCorpus(root, { articles });
 writeFileSync(marker, "made by npm run bench\n");
@@ -57,17 +65,57 @@ interface Report {
   childCpuMs: Record<string, number>;
 }
 
+/** A fixed clock: every generated article is published, whatever day the bench runs (and every shard publishes the same). */
+const BENCH_NOW = "2026-07-01T00:00:00-05:00";
+const sliceArgs = values["slice-size"] ? ["--slice-size", values["slice-size"]] : [];
+
+/** Runs scripts/build.ts with `args`; its wall time in seconds and its phase report, if it wrote one. */
+function runBuildScript(args: string[], reportFile?: string): { wallSeconds: number; report?: Report } {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [...process.execArgv, path.join(projectRoot, "scripts/build.ts"), ...args], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, ...(reportFile ? { NEWSROOM_PHASES: reportFile } : {}), NEWSROOM_NOW: BENCH_NOW },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return { wallSeconds, report: reportFile ? (JSON.parse(readFileSync(reportFile, "utf8")) as Report) : undefined };
+}
+
+/** The shards one after another, then the merge: what S runners would take. */
+function buildShards(count: number): void {
+  const slice = Number(values["slice-size"]) || 2_500;
+  const bundles = Math.ceil(articles / slice);
+  if (bundles < count) console.log(`note: ${bundles} search bundles of ${slice} articles for ${count} shards — some shards get no articles; --slice-size ${Math.ceil(articles / count)} or less balances them`);
+  const folders: string[] = [];
+  const rows: { shard: number; wall: number; memory: number; pages: number }[] = [];
+  for (let index = 1; index <= count; index++) {
+    const folder = path.join(root, "_shards", String(index));
+    folders.push(folder);
+    const { wallSeconds, report } = runBuildScript(["--content", root, "--output", folder, "--shard", `${index}/${count}`, ...sliceArgs], path.join(root, `phases-shard-${index}.json`));
+    const pages = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith(".html")).length;
+    rows.push({ shard: index, wall: wallSeconds, memory: Math.max(...Object.values(report!.peakMemoryMiB)), pages });
+  }
+  const merge = runBuildScript(["--merge", ...folders, "--content", root, "--output", path.join(root, "_site")]);
+  const slowest = Math.max(...rows.map(({ wall }) => wall));
+  console.log(`\n${articles.toLocaleString("en")} articles as ${count} shards, one after another (${root})`);
+  console.log(`${"shard".padEnd(8)}${"wall s".padStart(9)}${"peak MiB".padStart(10)}${"pages".padStart(9)}`);
+  for (const row of rows) console.log(`${`${row.shard}/${count}`.padEnd(8)}${row.wall.toFixed(2).padStart(9)}${String(Math.round(row.memory)).padStart(10)}${row.pages.toLocaleString("en").padStart(9)}`);
+  console.log(`merge   ${merge.wallSeconds.toFixed(2).padStart(9)}`);
+  console.log(`one after another: ${(rows.reduce((sum, { wall }) => sum + wall, 0) + merge.wallSeconds).toFixed(1)} s; projected on ${count} runners: ${(slowest + merge.wallSeconds).toFixed(1)} s (slowest shard ${slowest.toFixed(1)} s + merge ${merge.wallSeconds.toFixed(1)} s; artifact upload and download not included)`);
+}
+
 function build(label: string): void {
   const output = path.join(root, "_site");
   const reportFile = path.join(root, `phases-${label}.json`);
   const profileDir = path.join(root, "profile");
-  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...process.execArgv, path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output, ...(values["slice-size"] ? ["--slice-size", values["slice-size"]] : [])];
+  const nodeArgs = [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...process.execArgv, path.join(projectRoot, "scripts/build.ts"), "--content", root, "--output", output, ...sliceArgs];
   const started = performance.now();
   const result = spawnSync(process.execPath, nodeArgs, {
     cwd: projectRoot,
     encoding: "utf8",
-    // A fixed clock: every generated article is published, whatever day the bench runs.
-    env: { ...process.env, NEWSROOM_PHASES: reportFile, NEWSROOM_NOW: "2026-07-01T00:00:00-05:00" },
+    env: { ...process.env, NEWSROOM_PHASES: reportFile, NEWSROOM_NOW: BENCH_NOW },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallSeconds = (performance.now() - started) / 1000;
@@ -161,7 +209,8 @@ async function measureReader(): Promise<void> {
 }
 
 console.log(`generated ${articles.toLocaleString("en")} articles in ${generationSeconds.toFixed(1)} s (not counted)`);
-build("cold");
+if (shardCount) buildShards(shardCount);
+else build("cold");
 if (values.warm) {
   addOneArticle();
   build("warm");

@@ -5,7 +5,7 @@
 // earlier build survives a successful one.
 import { spawn } from "node:child_process";
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,6 +76,8 @@ export interface LockedAttempt {
  * signal, and when it ends; returns the exit code.
  */
 export async function runLocked(output: string, options: { wait?: boolean; debug?: boolean }, attempt: LockedAttempt): Promise<number> {
+  // The lock and the staging folder go beside the output: its folder must exist (_shards/ for a shard).
+  await mkdir(path.dirname(output), { recursive: true });
   // Waiting is for pipelines that expect to overlap (a CI retry); by default a second build
   // stops at once, so whoever started it learns that another build is running.
   const lock = await OutputLock.acquire(output, { wait: options.wait ?? false, notice: (message) => console.warn(message) });
