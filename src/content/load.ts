@@ -14,7 +14,7 @@ import { FileReferences } from "./file-references.ts";
 import { PublicationFiles } from "./paths.ts";
 import { encodingMessage, readSourceText, removedMessage, removedMessages, removeEscapedControlCharacters } from "./source-text.ts";
 import { cacheFolder } from "../images/index.ts";
-import { bodyReferences, inspectBody } from "../markdown/index.ts";
+import { examineBody, type BodyReferences } from "../markdown/index.ts";
 import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
 import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
 import { messageIds, Messages, overrideProblems, overridesSchema, type Catalogue, type Message } from "../i18n/index.ts";
@@ -256,7 +256,9 @@ function readArticle(files: FileReferences, file: string, raw: string, timezone:
     if (!slug) report(fieldName(["tags"]), `"${tag}" has no letter or digit to make its address /tag/…/ from — write the tag in words`, ["tags", index]);
     else if (Buffer.byteLength(slug) > MAX_SEGMENT_BYTES) report(fieldName(["tags"]), `"${tag.slice(0, 40)}…" makes an address part of ${Buffer.byteLength(slug)} bytes, more than the ${MAX_SEGMENT_BYTES} a file name may have — shorten the tag`, ["tags", index]);
   });
-  article.files = bodyFiles(files, file, source, article, report);
+  // The body is read once for what the cleaning will change and for the files it points at.
+  const examination = examineBody(source.body, { embedHosts: references.embedHosts });
+  article.files = bodyFiles(files, file, source.bodyLine, examination.references, article, report);
   if (article.parts.every((part) => part === "")) report(undefined, "the article has no text — write it below the front matter", source.bodyLine);
   else {
     article.parts.forEach((part, index) => {
@@ -266,11 +268,8 @@ function readArticle(files: FileReferences, file: string, raw: string, timezone:
   frontMatter.aliases.forEach((alias, index) => {
     if (frontMatter.aliases.indexOf(alias) < index) warn(fieldName(["aliases"]), `${alias} is listed twice — remove one`, ["aliases", index]);
   });
-  // What the build will change in the body, and the files it points at, at the body's lines.
-  const bodyLine = (line: number) => source.bodyLine + line - 1;
-  for (const finding of inspectBody(source.body, { embedHosts: references.embedHosts })) {
-    (finding.severity === "error" ? report : warn)(undefined, finding.message, bodyLine(finding.line));
-  }
+  // What the build will change in the body, at the body's lines.
+  for (const finding of examination.findings) (finding.severity === "error" ? report : warn)(undefined, finding.message, source.bodyLine + finding.line - 1);
   if (problems > 0) return undefined;
   // Article.aliases holds each path once, at its first line.
   article.aliasLines = article.aliases.map((alias) => located.lineOf(["aliases", frontMatter.aliases.indexOf(alias)]));
@@ -332,11 +331,10 @@ function checkReservedIds(records: Record<string, unknown>, report: Reporter): v
  * checked to stay inside the publication; published with the article, so a draft's or a
  * scheduled story's files stay private until it is out.
  */
-function bodyFiles(files: FileReferences, file: string, source: SourceFile, article: Article, report: Reporter): BodyFile[] {
+function bodyFiles(files: FileReferences, file: string, firstLine: number, { images, links }: BodyReferences, article: Article, report: Reporter): BodyFile[] {
   // By reference as the body writes it: the renderer looks each one up.
   const found = new Map<string, BodyFile>();
-  const lineOf = (bodyLine: number) => source.bodyLine + bodyLine - 1;
-  const { images, links } = bodyReferences(source.body);
+  const lineOf = (bodyLine: number) => firstLine + bodyLine - 1;
   for (const image of images) {
     const published = files.image(image.src, { field: undefined, report, at: lineOf(image.line), owner: article }, { from: file, decoded: true });
     if (published) found.set(image.src, { ...published, reference: image.src });

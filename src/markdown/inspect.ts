@@ -30,26 +30,35 @@ export interface BodyReferences {
   links: { href: string; line: number }[];
 }
 
-/** Everything `check` reports about a body, in line order. */
-export function inspectBody(body: string, options: InspectOptions = {}): Finding[] {
-  const findings = analyseBody(body, options.embedHosts ?? DEFAULT_EMBED_HOSTS).findings;
-  const seen = new Set<string>();
-  return findings
-    .filter((finding) => {
-      const key = `${finding.line}\n${finding.message}`;
-      return !seen.has(key) && seen.add(key);
-    })
-    .sort((a, b) => a.line - b.line);
+/** What `check` needs of a body, from one reading of it: its findings and its local files. */
+export interface BodyExamination {
+  /** Everything `check` reports about the body, in line order. */
+  findings: Finding[];
+  references: BodyReferences;
 }
 
-/** The local images and links of a body, for the loader to check and the build to process or copy. */
-export function bodyReferences(body: string): BodyReferences {
-  const { images, links } = analyseBody(body, DEFAULT_EMBED_HOSTS);
+export function examineBody(body: string, options: InspectOptions = {}): BodyExamination {
+  const { findings, images, links } = analyseBody(body, options.embedHosts ?? DEFAULT_EMBED_HOSTS);
+  const seen = new Set<string>();
   return {
-    images: images.filter((image) => isLocalReference(image.src)).map((image) => ({ ...image, src: readableReference(image.src) })),
-    links: links.filter((link) => isLocalReference(link.href)).map((link) => ({ ...link, href: readableReference(link.href) })),
+    findings: findings
+      .filter((finding) => {
+        const key = `${finding.line}\n${finding.message}`;
+        return !seen.has(key) && seen.add(key);
+      })
+      .sort((a, b) => a.line - b.line),
+    references: {
+      images: images.filter((image) => isLocalReference(image.src)).map((image) => ({ ...image, src: readableReference(image.src) })),
+      links: links.filter((link) => isLocalReference(link.href)).map((link) => ({ ...link, href: readableReference(link.href) })),
+    },
   };
 }
+
+/** Everything `check` reports about a body, in line order. */
+export const inspectBody = (body: string, options: InspectOptions = {}): Finding[] => examineBody(body, options).findings;
+
+/** The local images and links of a body, for the loader to check and the build to process or copy. */
+export const bodyReferences = (body: string): BodyReferences => examineBody(body).references;
 
 /** A text (or raw HTML) with the body line it starts on. */
 interface Located {
@@ -81,6 +90,16 @@ function analyseBody(body: string, embedHosts: readonly string[]): Analysis {
   // The body is rendered token by token, as markdown-it's renderer does, so that each piece of HTML keeps its line.
   const env = {};
   const tokens = sourceParser.parse(source, env);
+  // Past its nesting limit markdown-it drops the rest of the body without a word.
+  const limit = sourceParser.options.maxNesting;
+  const tooDeep = tokens.find((token) => token.level >= limit - 1 && token.map);
+  if (tooDeep) {
+    analysis.findings.push({
+      line: tooDeep.map![0] + 1,
+      severity: "error",
+      message: `lists or quotes are nested here more than ${limit} elements deep, past what the Markdown reader follows — everything after this line would be lost; unnest them`,
+    });
+  }
   const renderOne = (list: Token[], index: number): string => {
     const rule = sourceParser.renderer.rules[list[index]!.type];
     return rule ? rule(list, index, sourceParser.options, env, sourceParser.renderer) : sourceParser.renderer.renderToken(list, index, sourceParser.options);

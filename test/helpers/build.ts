@@ -1,6 +1,6 @@
 // Runs the real production build (scripts/build.ts) in a child process, as `npm run build` does.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,4 +49,19 @@ export function runScript(script: string, args: string[], env: Record<string, st
     env: { ...process.env, NEWSROOM_NOW: TEST_NOW, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A copy of the sample publication (posts, pages, data, images, files) with some site.json
+ * settings changed. Encoded images come along from the sample's cache: they are the same
+ * whatever the settings.
+ */
+export function copyOfSample(siteSettings: Record<string, unknown>, prefix = "sample-copy"): string {
+  const content = tempDir(prefix);
+  for (const folder of ["posts", "_data", "img", "files", "pages", ".cache/images", ".cache/image-entries"]) {
+    if (existsSync(path.join(projectRoot, folder))) cpSync(path.join(projectRoot, folder), path.join(content, folder), { recursive: true });
+  }
+  const siteJson = path.join(content, "_data", "site.json");
+  writeFileSync(siteJson, JSON.stringify({ ...JSON.parse(readFileSync(siteJson, "utf8")), ...siteSettings }, null, 2));
+  return content;
 }

@@ -173,4 +173,16 @@ describe("an article with real copy", () => {
     expect(result.stdout).toContain(`posts/a.md:${line("maps/counties.png")}: image file maps/gone.png not found — add it under img/ or correct the path`);
     expect(result.stdout).toContain(`posts/a.md:${line("filing.pdf")}: link file missing.pdf not found — add it to the publication folder (e.g. files/) or correct the path`);
   });
+
+  it("refuses nesting past the Markdown reader's limit, which would silently drop the rest of the article", () => {
+    const nested = Array.from({ length: 120 }, (_, level) => `${"  ".repeat(level)}- level ${level + 1}`).join("\n");
+    const deep = makePublication({ "deep.md": post.replace(body, `Intro.\n\n${nested}\n\nThe last paragraph.\n`) });
+    const result = runScript("scripts/validate.ts", ["--content", deep]);
+    expect(result.status).toBe(1);
+    // Fifty lists in lists are a hundred elements: list 49 (file line 57) is where the reader stops.
+    expect(result.stdout).toContain("posts/deep.md:57: lists or quotes are nested here more than 100 elements deep, past what the Markdown reader follows — everything after this line would be lost; unnest them");
+    const output = path.join(tempDir("out"), "_site");
+    expect(runBuild(deep, output).status).toBe(1);
+    expect(existsSync(output)).toBe(false);
+  });
 });
