@@ -1,6 +1,7 @@
 // The publication as every template sees it (site settings), and the files its pages use —
 // image renditions and the files bodies point at — copied into the site once every page is
 // rendered. Nothing else of the publication folder is published.
+import { constants } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
@@ -25,7 +26,8 @@ export default function publicationPlugin(eleventyConfig: EleventyConfig, { buil
       for (const { url, source } of entriesOfShard(build, "file")) {
         const target = path.join(options.output, decodeURI(url));
         await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(source, target);
+        // Never over a file the build wrote itself (the check refuses such a file; this guards the rest).
+        await copyFile(source, target, constants.COPYFILE_EXCL);
       }
     }),
   );

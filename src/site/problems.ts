@@ -13,13 +13,20 @@ function describe(entry: PageEntry): string {
 
 export function siteProblems(build: Build): Problem[] {
   const registry = registryOf(build);
-  const pages = new Map(registry.entries.filter((entry) => entry.kind !== "redirect").map((entry) => [entry.url, entry]));
-  return build.publication.articles.flatMap((article) =>
+  const pages = new Map(registry.entries.filter((entry) => entry.kind !== "redirect" && entry.kind !== "file").map((entry) => [entry.url, entry]));
+  // A file of the publication an article links to is published at its path: never over a page.
+  const files = build.publication.articles.flatMap((article) =>
+    article.files.flatMap((file) => {
+      const page = pages.get(file.sitePath);
+      return page ? [{ severity: "error" as const, file: article.file, field: undefined, message: `${file.reference} would be published at ${file.sitePath}, which is ${describe(page)} — move the file, e.g. under files/` }] : [];
+    }),
+  );
+  return [...files, ...build.publication.articles.flatMap((article) =>
     article.aliases.flatMap((alias, index) => {
       const page = pages.get(alias);
       // Articles' own URLs are checked with the content (src/content/load.ts).
       if (!page || page.kind === "article") return [];
       return [{ severity: "error" as const, file: article.file, line: article.aliasLines[index], field: "aliases", message: `${alias} is ${describe(page)} — remove the alias, it would replace that page` }];
     }),
-  );
+  )];
 }

@@ -185,4 +185,11 @@ describe("an article with real copy", () => {
     expect(runBuild(deep, output).status).toBe(1);
     expect(existsSync(output)).toBe(false);
   });
+
+  it("refuses an attachment that would be published over one of the site's own files", () => {
+    const content = makePublication({ "a.md": post.replace(body, "The [raw feed](/feed.xml) as we kept it.\n") }, { "feed.xml": "<rss/>" });
+    const result = runScript("scripts/validate.ts", ["--content", content]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("posts/a.md: /feed.xml would be published at /feed.xml, which is the site's rss (/feed.xml) — move the file, e.g. under files/");
+  });
 });
