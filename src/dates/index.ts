@@ -31,6 +31,14 @@ export function parseContentDate(value: string, zone: string): DateTime {
 }
 
 function readDate(value: string, zone: string): DateTime | undefined {
+  return readWrittenDate(value, zone)?.setZone(zone);
+}
+
+/**
+ * A date or date-time as written (see DATE_TIME), in the zone its offset names — or in
+ * `zone` when it has none; undefined when it is not one.
+ */
+export function readWrittenDate(value: string, zone: string): DateTime | undefined {
   if (DATE_ONLY.test(value)) {
     const date = DateTime.fromISO(value, { zone });
     return date.isValid ? date : undefined;
@@ -52,7 +60,7 @@ function readDate(value: string, zone: string): DateTime | undefined {
     },
     { zone: writtenZone },
   );
-  return date.isValid ? date.setZone(zone) : undefined;
+  return date.isValid ? date : undefined;
 }
 
 /** `Z`, `UTC`, `-4`, `-04`, `-0400`, `+05:30` as a fixed zone; undefined past ±14 hours. */
