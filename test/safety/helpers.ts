@@ -3,10 +3,11 @@
 // processes a build left running.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync, crc32 } from "node:zlib";
-import { projectRoot, TEST_NOW } from "../helpers/build.ts";
+import { makePublication, projectRoot, runBuild, tempDir, TEST_NOW } from "../helpers/build.ts";
+import { post } from "../validation/check.ts";
 import { allFiles } from "../helpers/site.ts";
 
 /** Every file of a folder with the hash of its bytes. */
@@ -116,4 +117,30 @@ export function pngClaiming(width: number, height: number): Buffer {
   row[0] = 0; // no filter
   const rows = deflateSync(Buffer.concat(Array.from({ length: Math.min(height, 16) }, () => row)));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", rows), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/**
+ * A publication of six articles, built once with one article per Eleventy run (Pagefind
+ * indexes while the next ones render), then given a seventh so the next build has work to do.
+ */
+export function publicationToInterrupt(): { content: string; output: string; slices: string[]; before: () => Record<string, string> } {
+  const stories = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`story-${index + 1}.md`, post({ title: `title: Story number ${index + 1}` })]));
+  const slices = ["--slice-size", "1"];
+  const content = makePublication(stories);
+  const output = path.join(tempDir("out"), "_site");
+  let hashes: Record<string, string> | undefined;
+  return {
+    content,
+    output,
+    slices,
+    before: () => {
+      if (!hashes) {
+        const first = runBuild(content, output, slices);
+        if (first.status !== 0) throw new Error(first.stderr);
+        hashes = treeHash(output);
+        writeFileSync(path.join(content, "posts/story-7.md"), post({ title: "title: Story number 7" }));
+      }
+      return hashes;
+    },
+  };
 }

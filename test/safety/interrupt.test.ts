@@ -2,26 +2,15 @@
 // it with a larger heap — stops it and every process it started, removes its staging and
 // temporary folders and leaves the previous site as it was.
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { makePublication, runBuild, tempDir } from "../helpers/build.ts";
-import { post } from "../validation/check.ts";
-import { besideOutput, isRunningProcess, processesOfGroup, startBuild, treeHash, waitFor } from "./helpers.ts";
+import { publicationToInterrupt, besideOutput, isRunningProcess, processesOfGroup, startBuild, treeHash, waitFor } from "./helpers.ts";
 
-/** Six articles rendered one per Eleventy run: Pagefind indexes while the next ones render. */
-const stories = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`story-${index + 1}.md`, post({ title: `title: Story number ${index + 1}` })]));
-const SLICES = ["--slice-size", "1"];
 
 describe("an interrupted build", () => {
-  const content = makePublication(stories);
-  const output = path.join(tempDir("out"), "_site");
+  const { content, output, slices: SLICES, before: buildOnce } = publicationToInterrupt();
   let before: Record<string, string>;
 
   beforeAll(() => {
-    expect(runBuild(content, output, SLICES).status).toBe(0);
-    before = treeHash(output);
-    // The next builds have something to do.
-    writeFileSync(path.join(content, "posts/story-7.md"), post({ title: "title: Story number 7" }));
+    before = buildOnce();
   });
 
   async function expectStoppedCleanly(build: ReturnType<typeof startBuild>, signal: NodeJS.Signals) {

@@ -2,24 +2,15 @@
 // runs the script, which dies of it without passing it on; `newsroom build` (bin/newsroom.js)
 // sees its parent gone and stops the build, which cleans up and leaves the previous site.
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { makePublication, runBuild, tempDir } from "../helpers/build.ts";
-import { post } from "../validation/check.ts";
-import { besideOutput, processesOfGroup, startBuild, treeHash, waitFor } from "./helpers.ts";
+import { publicationToInterrupt, besideOutput, processesOfGroup, startBuild, treeHash, waitFor } from "./helpers.ts";
 
-const stories = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`story-${index + 1}.md`, post({ title: `title: Story number ${index + 1}` })]));
-const SLICES = ["--slice-size", "1"];
 
 describe("SIGTERM to npm run build", () => {
-  const content = makePublication(stories);
-  const output = path.join(tempDir("out"), "_site");
+  const { content, output, slices: SLICES, before: buildOnce } = publicationToInterrupt();
   let before: Record<string, string>;
 
   beforeAll(() => {
-    expect(runBuild(content, output, SLICES).status).toBe(0);
-    before = treeHash(output);
-    writeFileSync(path.join(content, "posts/story-7.md"), post({ title: "title: Story number 7" }));
+    before = buildOnce();
   });
 
   it("stops the build and Pagefind, and leaves the site as it was", async () => {
