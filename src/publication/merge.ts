@@ -13,7 +13,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { formatReport } from "../content/problems.ts";
 import { englishCount } from "../i18n/index.ts";
-import { searchBundles } from "../search/indexer.ts";
+import { searchBundles } from "../site/runs.ts";
 import { registryOf } from "../site/registry.ts";
 import { buildClock } from "./options.ts";
 import { checkPublication } from "./check.ts";

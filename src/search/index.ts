@@ -9,7 +9,8 @@ import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { entriesToRender, registryOf } from "../site/registry.ts";
 import { writeStylesheet } from "../site/stylesheet.ts";
 import { absoluteUrl, basePathOf, searchScriptUrl, searchStylesheetUrl, withBasePath } from "../urls/index.ts";
-import { SearchIndexer, searchBundles } from "./indexer.ts";
+import { SearchIndexer } from "./indexer.ts";
+import { searchBundles } from "../site/runs.ts";
 
 const SCRIPT_MESSAGES = [
   "search.filterCategory",

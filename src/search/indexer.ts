@@ -11,8 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
-import { slicesFromOldest, type Slice } from "../site/runs.ts";
-import { searchBundleUrl } from "../urls/index.ts";
+import { searchBundles, type SearchBundle } from "../site/runs.ts";
 
 // Bundles hold consecutive stories counted from the oldest, as many as a render run renders
 // (src/site/runs.ts), so each is written as soon as its run ends. The search page reads the
@@ -34,20 +33,6 @@ export class SearchIndexError extends Error {}
 /** Only pages marked for indexing: each article once (a multi-page one as its View all page). */
 export const isIndexedPage = (page: BuiltPage): boolean => page.content.includes("data-pagefind-body");
 
-export interface SearchBundle {
-  /** /pagefind/ for the oldest articles, then /pagefind-2/, … */
-  url: string;
-  /** Its articles: positions in the newest-first list of articles. */
-  articles: Slice;
-}
-
-/**
- * The bundles for `articleCount` articles, oldest first. They are cut from the oldest
- * article, so a new article changes only the newest bundle and the others are reused.
- */
-export function searchBundles(articleCount: number, bundleSize: number): SearchBundle[] {
-  return slicesFromOldest(articleCount, bundleSize).map((articles, index) => ({ url: searchBundleUrl(index + 1), articles }));
-}
 
 /**
  * The part of a page Pagefind reads: the element marked data-pagefind-body (the <article>),

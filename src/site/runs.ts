@@ -2,6 +2,7 @@
 // every page it renders, with its data, until the run ends; a run that holds a slice of the
 // articles lets memory stay flat however large the archive grows. The first run renders
 // every other page as well (listings, feeds, sitemaps, search); later runs only articles.
+import { searchBundleUrl } from "../urls/index.ts";
 
 /**
  * Articles per render run and per search bundle: one size, so each search bundle is
@@ -44,4 +45,19 @@ export function slicesFromOldest(count: number, size: number): Slice[] {
 /** The runs that render `articleCount` articles, always at least one. */
 export function planRenderRuns(articleCount: number, perRun = ARTICLES_PER_SLICE): RenderRun[] {
   return slicesFromOldest(articleCount, perRun).map((articles, index) => ({ index, first: index === 0, articles }));
+}
+
+export interface SearchBundle {
+  /** /pagefind/ for the oldest articles, then /pagefind-2/, … */
+  url: string;
+  /** Its articles: positions in the newest-first list of articles. */
+  articles: Slice;
+}
+
+/**
+ * The bundles for `articleCount` articles, oldest first. They are cut from the oldest
+ * article, so a new article changes only the newest bundle and the others are reused.
+ */
+export function searchBundles(articleCount: number, bundleSize: number): SearchBundle[] {
+  return slicesFromOldest(articleCount, bundleSize).map((articles, index) => ({ url: searchBundleUrl(index + 1), articles }));
 }
