@@ -26,7 +26,7 @@ const output = path.resolve(values.output);
 /** Runs one preview build; resolves to whether it succeeded (its report goes to the terminal). */
 function build(): Promise<boolean> {
   // With this process's own Node options: tsx as the kit resolved it, wherever the kit is installed.
-  const child = spawn(process.execPath, [...process.execArgv, path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output, "--drafts"], { stdio: "inherit" });
+  const child = spawn(process.execPath, [...process.execArgv, path.join(projectRoot, "scripts/build.ts"), "--content", content, "--output", output, "--drafts", "--wait"], { stdio: "inherit" });
   return new Promise((resolve) => child.on("exit", (code) => resolve(code === 0)));
 }
 
