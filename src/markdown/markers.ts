@@ -4,12 +4,16 @@ import { normaliseSource } from "./parser.ts";
 
 /** `<!--more-->`, `<!-- More -->`, `<!--  nextpage -->`: any spacing, any case. */
 const MARKER = /^<!--\s*(more|nextpage)\s*-->$/i;
+/** A line that may hold a marker (inside code or not). */
+const MARKER_LINE = /^[ \t>]*<!--\s*(more|nextpage)\s*-->[ \t]*$/im;
 
 // Only the block structure matters: which lines are HTML blocks of their own, outside code and containers.
 const blocks = new MarkdownIt({ html: true });
 
 /** 0-based lines that hold a marker on their own, outside code blocks, lists and quotes. */
 function markerLines(body: string): Map<number, "more" | "nextpage"> {
+  // Most bodies hold no marker line at all: they need no parse to tell code from markers.
+  if (!MARKER_LINE.test(body)) return new Map();
   const tokens: Token[] = [];
   blocks.block.parse(body, blocks, {}, tokens);
   const markers = new Map<number, "more" | "nextpage">();
