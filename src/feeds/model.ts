@@ -7,7 +7,7 @@ import type { Article } from "../content/article.ts";
 import type { Archive } from "../site/archives.ts";
 import type { Publication } from "../content/load.ts";
 import { isoWithOffset, rfc822 } from "../dates/index.ts";
-import { plainText, truncateText } from "../markdown/index.ts";
+import { firstParagraph, plainText, truncateText } from "../markdown/index.ts";
 import { captionHtml, renderBody } from "../site/bodies.ts";
 import { absoluteUrl, basePathOf } from "../urls/index.ts";
 import type { Build } from "../site/build.ts";
@@ -110,7 +110,7 @@ function feedSubject(archive: Archive, publication: Publication): { title: strin
   }
   if (archive.kind === "author") {
     const author = publication.authors.get(archive.key)!;
-    return { title: `${site.title}: ${author.name}`, description: author.bio ? truncateText(plainText(author.bio.split(/\n\s*\n/)[0]!), 300) : `${author.name}, ${site.title}` };
+    return { title: `${site.title}: ${author.name}`, description: author.bio ? truncateText(plainText(firstParagraph(author.bio)), 300) : `${author.name}, ${site.title}` };
   }
   return { title: site.title, description: site.description };
 }

@@ -27,10 +27,14 @@ export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }
 
-/** The first paragraph of a Markdown text, rendered: the "start" of an author's bio. */
+/** The first paragraph of a Markdown text: the "start" of an author's bio. */
+export function firstParagraph(source: string): string {
+  return source.trim().split(/\n\s*\n/)[0] ?? "";
+}
+
+/** The first paragraph of a Markdown text, rendered. */
 export function renderFirstParagraph(source: string): string {
-  const first = source.trim().split(/\n\s*\n/)[0] ?? "";
-  return markdown.render(first);
+  return markdown.render(firstParagraph(source));
 }
 
 /** Inline Markdown (links, emphasis) of a caption or credit, without a paragraph around it; HTML shown as text. */

@@ -109,6 +109,9 @@ export async function runLocked(output: string, options: { wait?: boolean; debug
  * Puts `staging` in place as `output`. Synchronous, so that no signal handler runs between
  * the two renames: `output` is always the old site or the new one.
  */
+/** The folder a build or merge writes into before it is swapped in: one per process, never shared. */
+export const stagingFolder = (output: string): string => `${output}.staging-${process.pid}`;
+
 export function swapIn(staging: string, output: string): void {
   const previous = `${output}.previous-${process.pid}`;
   const hadSite = existsSync(output);
@@ -138,7 +141,7 @@ class BuildAttempt implements LockedAttempt {
     private readonly output: string,
     private readonly options: SiteBuildOptions,
   ) {
-    this.staging = `${output}.staging-${process.pid}`;
+    this.staging = stagingFolder(output);
     this.scratch = `${output}.tmp-${process.pid}`;
   }
 

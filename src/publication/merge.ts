@@ -17,7 +17,7 @@ import { searchBundles } from "../site/runs.ts";
 import { registryOf } from "../site/registry.ts";
 import { buildClock } from "./options.ts";
 import { checkPublication } from "./check.ts";
-import { runLocked, swapIn, type LockedAttempt } from "./build.ts";
+import { runLocked, stagingFolder, swapIn, type LockedAttempt } from "./build.ts";
 import { contentFingerprint, kitFingerprint, MANIFEST_FILE, type ShardManifest, type ShardSettings } from "./shard-manifest.ts";
 
 export interface MergeOptions {
@@ -54,7 +54,7 @@ class MergeAttempt implements LockedAttempt {
     private readonly output: string,
     private readonly options: MergeOptions,
   ) {
-    this.staging = `${output}.staging-${process.pid}`;
+    this.staging = stagingFolder(output);
   }
 
   async run(): Promise<number> {
