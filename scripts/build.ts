@@ -2,12 +2,14 @@
 // (see src/publication/build.ts). Its first step is the content check of `npm run check`:
 // on any error nothing is written.
 //
-//   tsx scripts/build.ts [--content DIR] [--output DIR] [--drafts] [--slice-size N] [--wait] [--debug]
+//   tsx scripts/build.ts [--content DIR] [--output DIR] [--full] [--drafts] [--slice-size N] [--wait] [--debug]
 //   tsx scripts/build.ts --shard K/N [--output DIR] [options above]
 //   tsx scripts/build.ts --merge DIR… [--content DIR] [--output DIR] [--wait] [--debug]
 //
 // --content     the publication folder (_data/, posts/, img/); default: the current folder
 // --output      where the site goes; default: _site in the current folder
+// --full        render every page and read every file again (by default a build takes the pages
+//               whose inputs have not changed from the site already in the output: src/site/reuse.ts)
 // --drafts      also publish drafts and scheduled articles, for a local preview (never deploy it)
 // --slice-size  articles per render run and per search bundle (default 2,500; tests use tiny ones)
 // --wait        when another build is writing the same output, wait for it instead of stopping
@@ -61,6 +63,7 @@ async function build(): Promise<number> {
       output: { type: "string" },
       shard: { type: "string" },
       merge: { type: "boolean", default: false },
+      full: { type: "boolean", default: false },
       drafts: { type: "boolean", default: false },
       "slice-size": { type: "string" },
       wait: { type: "boolean", default: false },
@@ -92,6 +95,7 @@ async function build(): Promise<number> {
       output: values.output ?? (shard ? path.join("_shards", String(shard.index)) : "_site"),
       shard,
       now: buildClock(process.env.NEWSROOM_NOW),
+      full: values.full,
       includeUnpublished: values.drafts,
       articlesPerSlice: Number(values["slice-size"]) || ARTICLES_PER_SLICE,
       phasesFile: process.env.NEWSROOM_PHASES,

@@ -12,7 +12,7 @@ import { INDEXABLE, newsArticleJsonLd, type HeadMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
 import { catalogueOf, type AuthorCard, type Catalogue, type Link, type Teaser } from "../site/catalogue.ts";
 import { entriesToRender, type ArticleEntry } from "../site/registry.ts";
-import { relatedArticles } from "./related.ts";
+import { relatedOf } from "../site/related.ts";
 
 export interface ArticleView {
   teaser: Teaser;
@@ -61,9 +61,6 @@ export class ArticlePage {
     return part === "all" ? this.view.partsHtml.join("\n") : this.view.partsHtml[part - 1]!;
   }
 }
-
-const relatedOf = (build: Build) => build.memo(relatedOfBuild);
-const relatedOfBuild = (build: Build) => relatedArticles(build.publication.articles);
 
 /** The article pages the current render run writes. */
 export async function articlePagesToRender(build: Build): Promise<ArticlePage[]> {

@@ -22,6 +22,7 @@ import { catalogueOf } from "../site/catalogue.ts";
 import { PhaseRecorder, ProcessSampler } from "../site/phases.ts";
 import { basePathOf } from "../urls/index.ts";
 import { entriesOfShard } from "../site/registry.ts";
+import { reusePlanOf, takeReusedPages, writeBuildRecord } from "../site/reuse.ts";
 import type { Shard } from "../site/shards.ts";
 import { checkPublication } from "./check.ts";
 import { writeShardManifest } from "./shard-manifest.ts";
@@ -50,6 +51,8 @@ export interface SiteBuildOptions {
   debug?: boolean;
   /** Build only shard K of N into the output, with its manifest (src/site/shards.ts, shard-manifest.ts). */
   shard?: Shard;
+  /** Render every page and read every file, taking nothing from earlier builds (npm run build -- --full). */
+  full?: boolean;
 }
 
 /** The signals that stop a build: Ctrl-C, `kill`, a closed terminal. */
@@ -149,7 +152,9 @@ class BuildAttempt implements LockedAttempt {
     const { output, staging, options } = this;
     const processes = new ProcessSampler();
     const phases = new PhaseRecorder();
-    const { build, problems } = await checkPublication({ ...options, output: staging, scratch: this.scratch }, phases);
+    // Pages whose inputs have not changed are taken from the site in place (src/site/reuse.ts).
+    const previousSite = options.full ? undefined : output;
+    const { build, problems } = await checkPublication({ ...options, output: staging, scratch: this.scratch, previousSite }, phases);
     if (!build) {
       console.error(formatReport(problems).join("\n"));
       console.error(`Build stopped before writing anything: ${output} is unchanged.`);
@@ -162,6 +167,8 @@ class BuildAttempt implements LockedAttempt {
     await build.images.removeStaleTemporaryFiles();
     await phases.phase("images", () => Promise.all([catalogueOf(build), bodyPicturesOf(build)]));
     await rm(staging, { recursive: true, force: true });
+    const plan = await phases.phase("planning", async () => reusePlanOf(build));
+    if (plan.notice) console.warn(plan.notice);
     this.doing = "rendering pages";
     // Eleventy resolves its input and includes relative to the working folder: the kit's own
     // folder, wherever it is installed (node_modules/ of a publication too); back after rendering.
@@ -183,6 +190,8 @@ class BuildAttempt implements LockedAttempt {
     } finally {
       process.chdir(workingFolder);
     }
+    this.doing = "taking unchanged pages from the previous site";
+    await phases.phase("reuse pages", async () => takeReusedPages(build, staging));
 
     if (options.shard) {
       this.doing = "writing the shard's manifest";
@@ -190,15 +199,27 @@ class BuildAttempt implements LockedAttempt {
     }
     this.doing = "putting the new site in place";
     await phases.phase("swap", async () => this.swap());
+    await phases.phase("build record", async () => writeBuildRecord(build, output));
     if (options.phasesFile) writeFileSync(options.phasesFile, JSON.stringify({ phases: phases.summary(), ...processes.stop() }, null, 2));
 
     const scheduled = publication.scheduled.map((article) => `${article.file} (${isoWithOffset(article.date)})`);
-    const where = path.relative(process.cwd(), output) || output;
-    if (options.shard) console.log(`Built shard ${options.shard.index}/${options.shard.count} (${englishCount(entriesOfShard(build, "article").length, "article page", "article pages")} of ${englishCount(publication.articles.length, "article", "articles")}) into ${where}.`);
-    else console.log(`Built ${englishCount(publication.articles.length, "article", "articles")} into ${where}.`);
     if (scheduled.length) console.log(`${scheduled.length} scheduled: ${scheduled.join(", ")}`);
     if (publication.drafts.length && !options.includeUnpublished) console.log(`${publication.drafts.length} draft(s) left out.`);
+    console.log(this.summary(build));
     return 0;
+  }
+
+  /** The build's last line: what it built, what it rendered and reused, what each capability says. */
+  private summary(build: Build): string {
+    const { options, output } = this;
+    const { articles } = build.publication;
+    const where = path.relative(process.cwd(), output) || output;
+    const built = options.shard
+      ? `Built shard ${options.shard.index}/${options.shard.count} (${englishCount(entriesOfShard(build, "article").length, "article page", "article pages")} of ${englishCount(articles.length, "article", "articles")}) into ${where}`
+      : `Built ${englishCount(articles.length, "article", "articles")} into ${where}`;
+    const plan = reusePlanOf(build);
+    const pages = `${englishCount(plan.renderedCount, "page", "pages")} rendered, ${plan.reused.size.toLocaleString("en")} reused`;
+    return `${built}: ${[pages, ...build.reports].join("; ")}.`;
   }
 
   private swap(): void {

@@ -8,6 +8,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { templateGlobals } from "../i18n/index.ts";
 import { entriesOfShard } from "../site/registry.ts";
+import { reusePlanOf } from "../site/reuse.ts";
 
 export default function publicationPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {
   eleventyConfig.addGlobalData("site", build.publication.site);
@@ -23,7 +24,9 @@ export default function publicationPlugin(eleventyConfig: EleventyConfig, { buil
     build.phase("copy images", async () => {
       const { images, options } = build;
       await images.copyUsedInto(options.output);
-      for (const { url, source } of entriesOfShard(build, "file")) {
+      // Files unchanged since the last build are taken from it with the pages (src/site/reuse.ts).
+      const plan = reusePlanOf(build);
+      for (const { url, source } of entriesOfShard(build, "file").filter((entry) => plan.renders(entry))) {
         const target = path.join(options.output, decodeURI(url));
         await mkdir(path.dirname(target), { recursive: true });
         // Never over a file the build wrote itself (the check refuses such a file; this guards the rest).

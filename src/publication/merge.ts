@@ -18,7 +18,8 @@ import { registryOf } from "../site/registry.ts";
 import { buildClock } from "./options.ts";
 import { checkPublication } from "./check.ts";
 import { runLocked, stagingFolder, swapIn, type LockedAttempt } from "./build.ts";
-import { contentFingerprint, kitFingerprint, MANIFEST_FILE, type ShardManifest, type ShardSettings } from "./shard-manifest.ts";
+import { kitFingerprint } from "../site/kit.ts";
+import { contentFingerprint, MANIFEST_FILE, type ShardManifest, type ShardSettings } from "./shard-manifest.ts";
 
 export interface MergeOptions {
   /** The shards' folders, in any order. */

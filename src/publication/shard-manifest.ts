@@ -2,18 +2,17 @@
 // shard of how many, the settings and the clock it was built with, fingerprints of the content
 // and of the kit, and every file it wrote with its hash. The merge (merge.ts) compares them.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { isoWithOffset } from "../dates/index.ts";
 import type { Build, BuildOptions } from "../site/build.ts";
 import { registryOf } from "../site/registry.ts";
 import { sitePathToFile } from "../content/load.ts";
+import { filesUnder, hashFiles } from "../site/files.ts";
+import { kitFingerprint } from "../site/kit.ts";
 
 export const MANIFEST_FILE = ".newsroom-shard.json";
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface ShardManifest {
   shard: { index: number; count: number };
@@ -36,19 +35,6 @@ export interface ShardSettings {
 
 export const settingsOf = (options: BuildOptions): ShardSettings => ({ now: isoWithOffset(options.now), articlesPerSlice: options.articlesPerSlice, includeUnpublished: options.includeUnpublished });
 
-/** Every file under `folder` (relative, `/`-separated, sorted), hidden files and folders left out. */
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return (readdirSync(folder, { recursive: true }) as string[])
-    .map((file) => file.split(path.sep).join("/"))
-    .filter((file) => !file.split("/").some((part) => part.startsWith(".")) && statSync(path.join(folder, file)).isFile())
-    .sort();
-}
-
-function hashFiles(hash: ReturnType<typeof createHash>, root: string, files: Iterable<string>): void {
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
-}
-
 /**
  * The content a build read: every file of the publication's folders the check reads (_data,
  * posts, pages, img, _includes/custom), every other file its articles and registry name, and
@@ -65,15 +51,6 @@ export function contentFingerprint(build: Build): string {
   hashFiles(hash, root, [...inputs].sort());
   for (const entry of registry.entries) hash.update(`${entry.kind} ${entry.url}\n`);
   return hash.digest("hex");
-}
-
-/** The kit's package version and a hash of its code and templates: src/, _includes/, eleventy.config.ts. */
-export function kitFingerprint(): string {
-  const { version } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
-  const hash = createHash("sha256");
-  for (const folder of ["src", "_includes"]) hashFiles(hash, projectRoot, filesUnder(path.join(projectRoot, folder)).map((file) => `${folder}/${file}`));
-  hashFiles(hash, projectRoot, ["eleventy.config.ts"]);
-  return `${version}+${hash.digest("hex").slice(0, 16)}`;
 }
 
 /** Writes the manifest of a shard whose files are all in `folder`. */

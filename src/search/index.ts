@@ -74,8 +74,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, { build }: 
     const indexer = indexerOf(build);
     if (!indexer) return;
     // A shard indexes the bundles of its own articles (src/site/shards.ts); a whole build, all.
-    const bundles = build.runs.filter(({ articles }) => articles.end > articles.start);
-    const articleCount = bundles.reduce((sum, { articles }) => sum + articles.end - articles.start, 0);
+    const bundles = build.articleSlices;
+    const articleCount = bundles.reduce((sum, { start, end }) => sum + end - start, 0);
     const indexed = await build.phase("search index", () => indexer.finish(articleCount));
     const reused = indexer.reused ? `, ${indexer.reused} of them unchanged and reused` : "";
     console.log(`Search index: ${englishCount(indexed, "article", "articles")} in ${englishCount(bundles.length, "bundle", "bundles")}${reused}.`);

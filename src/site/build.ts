@@ -5,7 +5,8 @@ import type { DateTime } from "luxon";
 import type { Publication } from "../content/load.ts";
 import { cacheFolder, ImageProcessor } from "../images/index.ts";
 import type { PhaseRecorder } from "./phases.ts";
-import { ARTICLES_PER_SLICE, planRenderRuns, type RenderRun } from "./runs.ts";
+import { renderRunsOf } from "./reuse.ts";
+import { ARTICLES_PER_SLICE, slicesFromOldest, type RenderRun, type Slice } from "./runs.ts";
 import { planArticleShards, type Shard } from "./shards.ts";
 
 export interface BuildOptions {
@@ -23,6 +24,11 @@ export interface BuildOptions {
   scratch?: string;
   /** Build only this shard's share of the site (src/site/shards.ts); default: the whole site. */
   shard?: Shard;
+  /**
+   * The site an earlier build wrote into the output: pages whose inputs have not changed since
+   * are taken from it (src/site/reuse.ts). None: every page is rendered.
+   */
+  previousSite?: string;
 }
 
 export const defaultSliceSize = ARTICLES_PER_SLICE;
@@ -31,12 +37,13 @@ type Hook = () => Promise<void>;
 
 export class Build {
   readonly images: ImageProcessor;
-  /** Render runs in order; `run` is the one Eleventy is rendering now. */
-  readonly runs: RenderRun[];
-  run: RenderRun;
+  /** The build's articles (positions in the newest-first list) in slices, oldest first: all of them, or its shard's. */
+  readonly articleSlices: Slice[];
+  private current?: RenderRun;
   private readonly memos = new Map<(build: Build) => unknown, unknown>();
   private readonly afterRendering = new Map<string, Hook>();
   private readonly onInterrupt = new Map<string, () => void>();
+  private readonly reported = new Map<string, string>();
 
   constructor(
     readonly options: BuildOptions,
@@ -45,15 +52,26 @@ export class Build {
     readonly phases: PhaseRecorder,
   ) {
     this.images = new ImageProcessor(cacheFolder(options.root));
-    this.runs = options.shard ? this.shardRuns(options.shard) : planRenderRuns(publication.articles.length, options.articlesPerSlice);
-    this.run = this.runs[0]!;
+    const { length } = publication.articles;
+    this.articleSlices = options.shard
+      ? planArticleShards(publication.articles, options.articlesPerSlice, options.shard.count).slices[options.shard.index - 1]!
+      : length
+        ? slicesFromOldest(length, options.articlesPerSlice)
+        : [];
   }
 
-  /** A shard renders its slices of the articles, one run each; its first run also its other pages. */
-  private shardRuns(shard: Shard): RenderRun[] {
-    const slices = planArticleShards(this.publication.articles, this.options.articlesPerSlice, shard.count).slices[shard.index - 1]!;
-    if (!slices.length) return [{ index: 0, first: true, articles: { start: 0, end: 0 } }];
-    return slices.map((articles, index) => ({ index, first: index === 0, articles }));
+  /** Render runs in order (src/site/reuse.ts: only what the build renders). */
+  get runs(): RenderRun[] {
+    return renderRunsOf(this);
+  }
+
+  /** The run Eleventy is rendering now. */
+  get run(): RenderRun {
+    return this.current ?? this.runs[0]!;
+  }
+
+  set run(run: RenderRun) {
+    this.current = run;
   }
 
   /**
@@ -81,6 +99,19 @@ export class Build {
 
   async finishRendering(): Promise<void> {
     for (const work of this.afterRendering.values()) await work();
+  }
+
+  /**
+   * What a capability says about this build, for the build's last line ("search: 1 bundle
+   * re-indexed, 4 reused (4.1 s)"); a later report under the same name replaces the earlier.
+   */
+  report(part: string, text: string): void {
+    this.reported.set(part, text);
+  }
+
+  /** The reports, in the order they were first made. */
+  get reports(): string[] {
+    return [...this.reported.values()];
   }
 
   /**

@@ -11,6 +11,7 @@ import { planArticlePages, type ArticlePager, type Part } from "./article-pages.
 import { isProcessedImage } from "./bodies.ts";
 import type { Build } from "./build.ts";
 import { planPages, type PlannedPage } from "./listing-pages.ts";
+import { reusePlanOf } from "./reuse.ts";
 import { planArticleShards, planOtherEntries } from "./shards.ts";
 
 /** The sitemap protocol's limit per file; larger sites get a sitemap index. */
@@ -201,21 +202,22 @@ const makeRegistry = (build: Build) => new Registry(build);
 
 /**
  * The entries of `kind` that the current render run writes: a slice of the articles' pages
- * in each run, every other page (of this build's shard) in the first run only (src/site/runs.ts).
+ * in each run, every other page (of this build's shard) in the first run only (src/site/runs.ts),
+ * in both only those the build renders rather than takes from the previous site (reuse.ts).
  */
 export function entriesToRender<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
-  const registry = registryOf(build);
+  const plan = reusePlanOf(build);
   if (kind === "article") {
     const { start, end } = build.run.articles;
-    return registry.articlePages.slice(start, end).flat() as EntryOf<Kind>[];
+    return registryOf(build).articlePages.slice(start, end).flat().filter((entry) => plan.renders(entry)) as EntryOf<Kind>[];
   }
-  return build.run.first ? entriesOfShard(build, kind) : [];
+  return build.run.first ? entriesOfShard(build, kind).filter((entry) => plan.renders(entry)) : [];
 }
 
 /** Every entry of `kind` this build writes, in all its runs: all of them, or its shard's share. */
 export function entriesOfShard<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
   const registry = registryOf(build);
-  if (kind === "article") return build.runs.flatMap(({ articles }) => registry.articlePages.slice(articles.start, articles.end).flat()) as EntryOf<Kind>[];
+  if (kind === "article") return build.articleSlices.flatMap(({ start, end }) => registry.articlePages.slice(start, end).flat()) as EntryOf<Kind>[];
   if (!build.options.shard) return registry.of(kind);
   const mine = build.memo(shareOfShard);
   return registry.of(kind).filter((entry) => mine.has(entry));

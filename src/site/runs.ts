@@ -42,9 +42,18 @@ export function slicesFromOldest(count: number, size: number): Slice[] {
   }));
 }
 
-/** The runs that render `articleCount` articles, always at least one. */
-export function planRenderRuns(articleCount: number, perRun = ARTICLES_PER_SLICE): RenderRun[] {
-  return slicesFromOldest(articleCount, perRun).map((articles, index) => ({ index, first: index === 0, articles }));
+/**
+ * The runs that render the articles at `positions` (oldest first): at most `perRun` articles
+ * each, the run covering the positions from its newest to its oldest. Always at least one run,
+ * the first. All of a publication's articles make one run per slice (slicesFromOldest).
+ */
+export function planRenderRuns(positions: readonly number[], perRun = ARTICLES_PER_SLICE): RenderRun[] {
+  const runs: RenderRun[] = [];
+  for (let from = 0; from < positions.length; from += perRun) {
+    const chunk = positions.slice(from, from + perRun);
+    runs.push({ index: runs.length, first: runs.length === 0, articles: { start: Math.min(...chunk), end: Math.max(...chunk) + 1 } });
+  }
+  return runs.length ? runs : [{ index: 0, first: true, articles: { start: 0, end: 0 } }];
 }
 
 export interface SearchBundle {

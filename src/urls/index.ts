@@ -87,6 +87,12 @@ export function basePathOf(siteUrl: string): string {
   return pathname.endsWith("/") ? pathname : `${pathname}/`;
 }
 
+/** The file a site path is written to, relative to the site folder: "/a/b/" → "a/b/index.html", "/feed.xml" → "feed.xml". */
+export function outputFileOf(sitePath: string): string {
+  const file = decodeURI(sitePath).slice(1);
+  return file === "" || file.endsWith("/") ? `${file}index.html` : file;
+}
+
 /** A site path as readers request it from a site served under `basePath`: "/pagefind/" → "/news/pagefind/". */
 export function withBasePath(basePath: string, sitePath: string): string {
   return isSitePath(sitePath) ? `${basePath}${sitePath.slice(1)}` : sitePath;

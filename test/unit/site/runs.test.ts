@@ -30,13 +30,16 @@ describe("slices counted from the oldest", () => {
   });
 });
 
+/** Positions 0…count-1 of a newest-first list, oldest first. */
+const oldestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - 1 - index);
+
 describe("render runs", () => {
   it("renders a small publication in one run", () => {
-    expect(planRenderRuns(18, 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 18 } }]);
+    expect(planRenderRuns(oldestFirst(18), 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 18 } }]);
   });
 
   it("renders the slices in order, numbered, the other pages in the first run only", () => {
-    const runs = planRenderRuns(10_001, 2500);
+    const runs = planRenderRuns(oldestFirst(10_001), 2500);
     expect(runs.map((run) => [run.index, run.first])).toEqual([
       [0, true],
       [1, false],
@@ -45,5 +48,16 @@ describe("render runs", () => {
       [4, false],
     ]);
     expect(runs.map((run) => run.articles)).toEqual(slicesFromOldest(10_001, 2500));
+  });
+
+  it("gives an incremental build's scattered articles runs of at most the slice size, oldest first", () => {
+    expect(planRenderRuns([9000, 5, 4, 0], 3)).toEqual([
+      { index: 0, first: true, articles: { start: 4, end: 9001 } },
+      { index: 1, first: false, articles: { start: 0, end: 1 } },
+    ]);
+  });
+
+  it("still has a first run, for the other pages, when no article is rendered", () => {
+    expect(planRenderRuns([], 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 0 } }]);
   });
 });

@@ -3,6 +3,7 @@
 // category, so the cost stays linear in the number of articles (100k must stay fast),
 // and related coverage is the coverage from around the same time.
 import type { Article } from "../content/article.ts";
+import type { Build } from "./build.ts";
 
 const TAG_WEIGHT = 2;
 const CATEGORY_WEIGHT = 1;
@@ -46,3 +47,7 @@ export function relatedArticles(articles: readonly Article[], count = 3, window 
   });
   return result;
 }
+
+/** The related stories of every published article of a build, computed once (article pages and fingerprints). */
+export const relatedOf = (build: Build): Map<Article, Article[]> => build.memo(relatedOfBuild);
+const relatedOfBuild = (build: Build) => relatedArticles(build.publication.articles);

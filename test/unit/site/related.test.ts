@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import type { Article } from "../../src/content/article.ts";
-import { relatedArticles } from "../../src/articles/related.ts";
+import type { Article } from "../../../src/content/article.ts";
+import { relatedArticles } from "../../../src/site/related.ts";
 
 function article(slug: string, day: number, categoryIds: string[], tags: string[]): Article {
   return {

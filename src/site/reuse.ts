@@ -1,0 +1,159 @@
+// Incremental builds: which pages this build renders and which it takes, byte for byte, from
+// the site the previous build wrote. After each build, a record of every page it wrote — its
+// fingerprint (fingerprints.ts) and the file with its size, time and inode — is kept in the
+// publication's .cache/build/. The next build into the same folder renders a page only when
+// its fingerprint changed or its file is not the one recorded (edited, replaced, gone);
+// everything else is hard-linked from the previous site into the new one. A record that
+// cannot be read, or describes another folder, makes a cold build, said in one line.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import path from "node:path";
+import { outputFileOf } from "../urls/index.ts";
+import type { Build } from "./build.ts";
+import { fingerprintsOf } from "./fingerprints.ts";
+import { entriesOfBuild, registryOf, type PageEntry } from "./registry.ts";
+import { planRenderRuns, type RenderRun } from "./runs.ts";
+
+/** Bumped when the record's shape changes: an older record is then not read. */
+const RECORD_FORMAT = 1;
+
+interface RecordedPage {
+  fingerprint: string;
+  /** The page's file, relative to the site folder, `/`-separated. */
+  file: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+interface BuildRecord {
+  format: number;
+  /** The site folder the record describes. */
+  site: string;
+  pages: Record<string, RecordedPage>;
+}
+
+export interface ReusePlan {
+  /** The site unchanged pages are taken from; none for a cold build. */
+  previousSite?: string;
+  /** One line for the build to print when an earlier build's record could not be used. */
+  notice?: string;
+  /** Whether this build renders the entry: one of its own entries whose previous page cannot be reused. */
+  renders(entry: PageEntry): boolean;
+  /** Entries of this build taken from the previous site, with the file each is taken from. */
+  reused: Map<PageEntry, string>;
+  /** How many entries of this build are rendered. */
+  renderedCount: number;
+}
+
+/** The reuse plan of a build, made once. */
+export const reusePlanOf = (build: Build): ReusePlan => build.memo(planReuse);
+
+/** Where the record of the site built into `site` is kept. */
+function recordFile(root: string, site: string): string {
+  return path.join(root, ".cache", "build", `${createHash("sha256").update(path.resolve(site)).digest("hex").slice(0, 16)}.json`);
+}
+
+function planReuse(build: Build): ReusePlan {
+  const entries = entriesOfBuild(build);
+  const mine = new Set(entries);
+  const cold = (notice?: string): ReusePlan => ({ notice, renders: (entry) => mine.has(entry), reused: new Map(), renderedCount: entries.length });
+  const { previousSite, root } = build.options;
+  if (!previousSite || !existsSync(previousSite)) return cold();
+  const file = recordFile(root, previousSite);
+  if (!existsSync(file)) return cold();
+  const record = readRecord(file, previousSite);
+  if (typeof record === "string") return cold(`The record of the last build (${path.relative(root, file)}) ${record}: this build renders every page.`);
+
+  const fingerprints = fingerprintsOf(build);
+  const reused = new Map<PageEntry, string>();
+  for (const entry of entries) {
+    const fingerprint = fingerprints.get(entry);
+    const previous = record.pages[entry.url];
+    if (!fingerprint || previous?.fingerprint !== fingerprint) continue;
+    const previousFile = path.join(previousSite, previous.file);
+    if (isSameFile(statSync(previousFile, { throwIfNoEntry: false }), previous)) reused.set(entry, previousFile);
+  }
+  return { previousSite, renders: (entry) => mine.has(entry) && !reused.has(entry), reused, renderedCount: entries.length - reused.size };
+}
+
+/** The record, or why it cannot be used. */
+function readRecord(file: string, site: string): BuildRecord | string {
+  let record: BuildRecord;
+  try {
+    record = JSON.parse(readFileSync(file, "utf8")) as BuildRecord;
+  } catch {
+    return "could not be read";
+  }
+  if (typeof record !== "object" || record === null || typeof record.pages !== "object" || record.pages === null) return "is not a build record";
+  if (record.format !== RECORD_FORMAT) return "was written by another version of the kit";
+  if (record.site !== path.resolve(site)) return `describes another folder (${String(record.site)})`;
+  return record;
+}
+
+/** The file a record describes, unchanged since: same size, time and inode (a hard link keeps all three). */
+const isSameFile = (stats: Stats | undefined, recorded: RecordedPage): boolean =>
+  stats !== undefined && stats.isFile() && stats.size === recorded.size && stats.mtimeMs === recorded.mtimeMs && stats.ino === recorded.ino;
+
+/**
+ * Puts the pages the build takes from the previous site into `staging`, as hard links: the
+ * same bytes, at no cost in time or disk. (Copied where links are refused: another disk.)
+ * The previous site is never written to: its files are replaced by renaming, never rewritten.
+ */
+export function takeReusedPages(build: Build, staging: string): void {
+  const { previousSite } = reusePlanOf(build);
+  const folders = new Set<string>();
+  for (const previousFile of reusePlanOf(build).reused.values()) {
+    const target = path.join(staging, path.relative(previousSite!, previousFile));
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    try {
+      linkSync(previousFile, target);
+    } catch (error) {
+      if (!["EXDEV", "EPERM", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      copyFileSync(previousFile, target);
+    }
+  }
+}
+
+/**
+ * Records the pages of a build that has just been put in place at `site`: the next build
+ * into the same folder reads it. Written under a temporary name and renamed, so a record is
+ * whole or absent; a build that fails writes none, and the previous record still describes
+ * the site it left untouched.
+ */
+export function writeBuildRecord(build: Build, site: string): void {
+  const fingerprints = fingerprintsOf(build);
+  const pages: Record<string, RecordedPage> = {};
+  for (const entry of entriesOfBuild(build)) {
+    const fingerprint = fingerprints.get(entry);
+    if (!fingerprint) continue;
+    const file = outputFileOf(entry.url);
+    const stats = statSync(path.join(site, file), { throwIfNoEntry: false });
+    if (stats?.isFile()) pages[entry.url] = { fingerprint, file, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+  }
+  const record: BuildRecord = { format: RECORD_FORMAT, site: path.resolve(site), pages };
+  const target = recordFile(build.options.root, site);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(record));
+  renameSync(temporary, target);
+}
+
+/**
+ * The render runs of a build: the article pages it renders, in runs of at most
+ * `articlesPerSlice` articles counted from the oldest (a cold build: one run per slice, as
+ * the search bundles are cut), the other pages in the first run. Always at least one run.
+ */
+export const renderRunsOf = (build: Build): RenderRun[] => build.memo(runsOfBuild);
+
+function runsOfBuild(build: Build): RenderRun[] {
+  const plan = reusePlanOf(build);
+  const pages = registryOf(build).articlePages;
+  const oldestFirst = build.articleSlices
+    .flatMap(({ start, end }) => Array.from({ length: end - start }, (_, offset) => end - 1 - offset))
+    .filter((position) => pages[position]!.some((entry) => plan.renders(entry)))
+    .sort((a, b) => b - a);
+  return planRenderRuns(oldestFirst, build.options.articlesPerSlice);
+}
