@@ -69,6 +69,8 @@ function computeFingerprints(build: Build): Map<PageEntry, string> {
     if (!cardDigests.has(article)) cardDigests.set(article, digest(own(article), ...article.authorIds.map((id) => byline.get(id)!)));
     return cardDigests.get(article)!;
   };
+  // A feed item names its authors with their avatars (JSON Feed).
+  const feedItem = (article: Article): string => digest(own(article), ...article.authorIds.map((id) => profile.get(id)!));
   const archiveDigest = (archive: Archive): string =>
     digest(archive.kind, archive.key, archive.name, String(archive.articles.length), archive.kind === "author" ? profile.get(archive.key)! : "");
 
@@ -96,7 +98,7 @@ function computeFingerprints(build: Build): Map<PageEntry, string> {
         case "rss":
         case "atom":
         case "jsonFeed":
-          return digest(everyPage, entry.kind, entry.url, archiveDigest(entry.archive), ...entry.archive.articles.slice(0, site.feedSize).map(card));
+          return digest(everyPage, entry.kind, entry.url, archiveDigest(entry.archive), ...entry.archive.articles.slice(0, site.feedSize).map(feedItem));
         case "redirect":
           return digest(everyPage, entry.url, card(entry.article));
         case "page":
