@@ -57,7 +57,9 @@ type ListingViews = Map<PageEntry, ListingPage | IndexPage<unknown>>;
 
 /** The listing pages, indexes and 404 page the current render run writes. */
 export async function listingPagesToRender(build: Build) {
-  const views = await build.memo(buildListingViews);
+  // Views of this run's pages only: each run renders a share of the listing pages (src/site/runs.ts).
+  const kinds = ["listing", "categoryIndex", "tagIndex", "archiveIndex", "notFound"] as const;
+  const views = await buildListingViews(build, new Set(kinds.flatMap((kind) => entriesToRender(build, kind))));
   const render = <View>(kind: Parameters<typeof entriesToRender>[1]) => entriesToRender(build, kind).map((entry) => views.get(entry) as View);
   return {
     listing: render<ListingPage>("listing"),
@@ -68,7 +70,7 @@ export async function listingPagesToRender(build: Build) {
   };
 }
 
-async function buildListingViews(build: Build): Promise<ListingViews> {
+async function buildListingViews(build: Build, wanted: ReadonlySet<PageEntry>): Promise<ListingViews> {
   const { publication } = build;
   const archives = collectArchives(build);
   const registry = registryOf(build);
@@ -81,6 +83,7 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
   const views: ListingViews = new Map();
 
   for (const entry of registry.of("listing")) {
+    if (!wanted.has(entry)) continue;
     const { archive, page: planned } = entry;
     const heading = headingOf(archive, publication);
     const cards = planned.items.map(catalogue.teaser);
@@ -111,6 +114,7 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
     return { url: entry.url, meta: indexable ? meta : { ...meta, robots: "noindex" }, content };
   };
   for (const entry of registry.of("categoryIndex")) {
+    if (!wanted.has(entry)) continue;
     const categories = archives.categories.map((archive) => ({
       ...catalogue.category(archive.key),
       count: stories(archive.articles.length),
@@ -119,10 +123,12 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
     views.set(entry, index(entry, messages.text("index.categoriesTitle"), messages.text("index.categoriesDescription", { site: site.title }), categories));
   }
   for (const entry of registry.of("tagIndex")) {
+    if (!wanted.has(entry)) continue;
     const tags = archives.tags.map((archive) => ({ ...catalogue.tag(archive.key, archive.name), count: stories(archive.articles.length) }));
     views.set(entry, index(entry, messages.text("index.tagsTitle"), messages.text("index.tagsDescription", { site: site.title }), tags));
   }
   for (const entry of registry.of("archiveIndex")) {
+    if (!wanted.has(entry)) continue;
     const years = archives.years.map((year) => ({
       name: year.name,
       url: year.url,
@@ -134,6 +140,7 @@ async function buildListingViews(build: Build): Promise<ListingViews> {
     views.set(entry, index(entry, messages.text("index.archivesTitle"), messages.text("index.archivesDescription", { site: site.title }), years));
   }
   for (const entry of registry.of("notFound")) {
+    if (!wanted.has(entry)) continue;
     views.set(entry, index(entry, messages.text("notFound.title"), messages.text("notFound.description"), publication.articles.slice(0, LATEST_ON_404).map(catalogue.teaser), false));
   }
   return views;

@@ -11,7 +11,7 @@ import { planArticlePages, type ArticlePager, type Part } from "./article-pages.
 import { isProcessedImage } from "./bodies.ts";
 import type { Build } from "./build.ts";
 import { planPages, type PlannedPage } from "./listing-pages.ts";
-import { reusePlanOf } from "./reuse.ts";
+import { listingsToRender, reusePlanOf } from "./reuse.ts";
 import { planArticleShards, planOtherEntries } from "./shards.ts";
 
 /** The sitemap protocol's limit per file; larger sites get a sitemap index. */
@@ -201,16 +201,16 @@ export const registryOf = (build: Build): Registry => build.memo(makeRegistry);
 const makeRegistry = (build: Build) => new Registry(build);
 
 /**
- * The entries of `kind` that the current render run writes: a slice of the articles' pages
- * in each run, every other page (of this build's shard) in the first run only (src/site/runs.ts),
- * in both only those the build renders rather than takes from the previous site (reuse.ts).
+ * The entries of `kind` that the current render run writes: a share of the articles' pages and
+ * of the listing pages in each run, every other page (of this build's shard) in the first run
+ * only (src/site/runs.ts); only those the build renders rather than takes from the previous
+ * site (reuse.ts).
  */
 export function entriesToRender<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
   const plan = reusePlanOf(build);
-  if (kind === "article") {
-    const { start, end } = build.run.articles;
-    return registryOf(build).articlePages.slice(start, end).flat().filter((entry) => plan.renders(entry)) as EntryOf<Kind>[];
-  }
+  const { run } = build;
+  if (kind === "article") return registryOf(build).articlePages.slice(run.articles.start, run.articles.end).flat().filter((entry) => plan.renders(entry)) as EntryOf<Kind>[];
+  if (kind === "listing") return listingsToRender(build).slice(run.listings.start, run.listings.end) as EntryOf<Kind>[];
   return build.run.first ? entriesOfShard(build, kind).filter((entry) => plan.renders(entry)) : [];
 }
 

@@ -11,7 +11,7 @@ import path from "node:path";
 import { outputFileOf } from "../urls/index.ts";
 import type { Build } from "./build.ts";
 import { fingerprintsOf } from "./fingerprints.ts";
-import { entriesOfBuild, registryOf, type PageEntry } from "./registry.ts";
+import { entriesOfBuild, entriesOfShard, registryOf, type ListingEntry, type PageEntry } from "./registry.ts";
 import { planRenderRuns, type RenderRun } from "./runs.ts";
 
 /** Bumped when the record's shape changes: an older record is then not read. */
@@ -155,5 +155,9 @@ function runsOfBuild(build: Build): RenderRun[] {
     .flatMap(({ start, end }) => Array.from({ length: end - start }, (_, offset) => end - 1 - offset))
     .filter((position) => pages[position]!.some((entry) => plan.renders(entry)))
     .sort((a, b) => b - a);
-  return planRenderRuns(oldestFirst, build.options.articlesPerSlice);
+  return planRenderRuns(oldestFirst, listingsToRender(build).length, build.options.articlesPerSlice);
 }
+
+/** The listing pages this build renders, in registry order: render runs take their share of them. */
+export const listingsToRender = (build: Build): ListingEntry[] => build.memo(listingsOfBuild);
+const listingsOfBuild = (build: Build): ListingEntry[] => entriesOfShard(build, "listing").filter((entry) => reusePlanOf(build).renders(entry));

@@ -24,10 +24,12 @@ export interface Slice {
 
 export interface RenderRun {
   index: number;
-  /** The first run renders every page that is not an article page. */
+  /** The first run renders every page that is neither an article page nor a listing page. */
   first: boolean;
   /** The articles (positions in the newest-first list) whose pages this run renders. */
   articles: Slice;
+  /** The listing pages it renders: positions in the list of listing pages the build renders. */
+  listings: Slice;
 }
 
 /**
@@ -43,17 +45,23 @@ export function slicesFromOldest(count: number, size: number): Slice[] {
 }
 
 /**
- * The runs that render the articles at `positions` (oldest first): at most `perRun` articles
- * each, the run covering the positions from its newest to its oldest. Always at least one run,
- * the first. All of a publication's articles make one run per slice (slicesFromOldest).
+ * The runs that render the articles at `positions` (oldest first) and `listingPages` listing
+ * pages: at most `perRun` of each per run, a run covering its articles' positions from the
+ * newest to the oldest. Always at least one run, the first. All of a publication's articles
+ * make one run per slice (slicesFromOldest). At 100,000 articles the listings alone are some
+ * 50,000 pages: in one run, Eleventy would hold them all at once.
  */
-export function planRenderRuns(positions: readonly number[], perRun = ARTICLES_PER_SLICE): RenderRun[] {
-  const runs: RenderRun[] = [];
-  for (let from = 0; from < positions.length; from += perRun) {
-    const chunk = positions.slice(from, from + perRun);
-    runs.push({ index: runs.length, first: runs.length === 0, articles: { start: Math.min(...chunk), end: Math.max(...chunk) + 1 } });
-  }
-  return runs.length ? runs : [{ index: 0, first: true, articles: { start: 0, end: 0 } }];
+export function planRenderRuns(positions: readonly number[], listingPages = 0, perRun = ARTICLES_PER_SLICE): RenderRun[] {
+  const count = Math.max(1, Math.ceil(positions.length / perRun), Math.ceil(listingPages / perRun));
+  return Array.from({ length: count }, (_, index) => {
+    const chunk = positions.slice(index * perRun, (index + 1) * perRun);
+    return {
+      index,
+      first: index === 0,
+      articles: chunk.length ? { start: Math.min(...chunk), end: Math.max(...chunk) + 1 } : { start: 0, end: 0 },
+      listings: { start: Math.min(listingPages, index * perRun), end: Math.min(listingPages, (index + 1) * perRun) },
+    };
+  });
 }
 
 export interface SearchBundle {

@@ -35,11 +35,11 @@ const oldestFirst = (count: number) => Array.from({ length: count }, (_, index) 
 
 describe("render runs", () => {
   it("renders a small publication in one run", () => {
-    expect(planRenderRuns(oldestFirst(18), 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 18 } }]);
+    expect(planRenderRuns(oldestFirst(18), 9, 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 18 }, listings: { start: 0, end: 9 } }]);
   });
 
   it("renders the slices in order, numbered, the other pages in the first run only", () => {
-    const runs = planRenderRuns(oldestFirst(10_001), 2500);
+    const runs = planRenderRuns(oldestFirst(10_001), 0, 2500);
     expect(runs.map((run) => [run.index, run.first])).toEqual([
       [0, true],
       [1, false],
@@ -51,13 +51,22 @@ describe("render runs", () => {
   });
 
   it("gives an incremental build's scattered articles runs of at most the slice size, oldest first", () => {
-    expect(planRenderRuns([9000, 5, 4, 0], 3)).toEqual([
-      { index: 0, first: true, articles: { start: 4, end: 9001 } },
-      { index: 1, first: false, articles: { start: 0, end: 1 } },
+    expect(planRenderRuns([9000, 5, 4, 0], 0, 3)).toEqual([
+      { index: 0, first: true, articles: { start: 4, end: 9001 }, listings: { start: 0, end: 0 } },
+      { index: 1, first: false, articles: { start: 0, end: 1 }, listings: { start: 0, end: 0 } },
+    ]);
+  });
+
+  it("shares the listing pages out over the runs, with runs of their own when there are more of them", () => {
+    const runs = planRenderRuns(oldestFirst(5), 7, 3);
+    expect(runs.map(({ articles, listings }) => [articles, listings])).toEqual([
+      [{ start: 2, end: 5 }, { start: 0, end: 3 }],
+      [{ start: 0, end: 2 }, { start: 3, end: 6 }],
+      [{ start: 0, end: 0 }, { start: 6, end: 7 }],
     ]);
   });
 
   it("still has a first run, for the other pages, when no article is rendered", () => {
-    expect(planRenderRuns([], 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 0 } }]);
+    expect(planRenderRuns([], 0, 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 0 }, listings: { start: 0, end: 0 } }]);
   });
 });
