@@ -1,6 +1,6 @@
 // An article as the rest of the code sees it: front matter resolved against the site,
 // its URL and its pages computed once.
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { PublishedFile } from "./paths.ts";
 
 /** A file of the publication a body uses, under the name the body gives it. */
@@ -9,9 +9,9 @@ export interface BodyFile extends PublishedFile {
   reference: string;
 }
 import type { FrontMatter, LeadImage } from "./schema.ts";
-import { isContentDate, isDateOnly, parseContentDate } from "../dates/index.ts";
+import { isContentDate, isDateOnly } from "../dates/index.ts";
 import { articleUrl, toSlug } from "../urls/index.ts";
-import { countWords, splitBody } from "../markdown/index.ts";
+import { countWords, splitAtMarkers, type BodyMarkers } from "../markdown/index.ts";
 
 export interface Tag {
   name: string;
@@ -21,6 +21,8 @@ export interface Tag {
 export interface Article {
   /** Source path relative to the publication folder. */
   file: string;
+  /** SHA-256 (hex) of the file's bytes as read. */
+  digest: string;
   slug: string;
   /** Page 1 of the article: /<yyyy>/<mm>/<slug>/ */
   url: string;
@@ -79,31 +81,83 @@ export function uniqueTags(names: readonly string[]): Tag[] {
   return [...bySlug.values()];
 }
 
-export function buildArticle(file: string, fileSlug: string, frontMatter: FrontMatter, body: string, timezone: string): Article {
-  const date = parseContentDate(frontMatter.date, timezone);
+/**
+ * What an article's file alone says of it, as plain data (the content cache keeps it between
+ * checks): dates in milliseconds, the body's pages as the lines of its markers, the body's
+ * text left in the file.
+ */
+export interface ArticleRecord {
+  slug: string;
+  url: string;
+  title: string;
+  description?: string;
+  date: number;
+  dateOnly: boolean;
+  updated?: number;
+  authorIds: string[];
+  categoryId: string;
+  categoryIds: string[];
+  tags: Tag[];
+  image?: LeadImage;
+  aliases: string[];
+  draft: boolean;
+  markers: BodyMarkers;
+  words: number;
+}
+
+/** `body`: its markers (`findMarkers`) and the pages they cut it into (`splitAtMarkers`); `date`, `updated`: in the site's zone. */
+export function describeArticle(
+  fileSlug: string,
+  frontMatter: FrontMatter,
+  body: { markers: BodyMarkers; parts: readonly string[] },
+  { date, updated }: { date: DateTime; updated?: DateTime },
+): ArticleRecord {
   const slug = toSlug(frontMatter.slug ?? fileSlug);
-  const { parts, excerpt, partLines } = splitBody(body);
   return {
-    file,
     slug,
     url: articleUrl(date, slug),
     title: frontMatter.title,
     description: frontMatter.description,
-    date,
+    date: date.toMillis(),
     dateOnly: isDateOnly(frontMatter.date),
-    updated: frontMatter.updated === undefined ? undefined : parseContentDate(frontMatter.updated, timezone),
+    updated: updated?.toMillis(),
     authorIds: [...new Set(frontMatter.author)],
     categoryId: frontMatter.category,
     categoryIds: [...new Set([frontMatter.category, ...frontMatter.categories])],
     tags: uniqueTags(frontMatter.tags),
     image: frontMatter.image,
     aliases: [...new Set(frontMatter.aliases)],
+    draft: frontMatter.draft,
+    markers: body.markers,
+    words: body.parts.reduce((sum, part) => sum + countWords(part), 0),
+  };
+}
+
+/** The article of a record and its file's body; `files` and `aliasLines` are filled in by the loader. */
+export function articleOf(file: string, digest: string, record: ArticleRecord, body: string, timezone: string): Article {
+  const { parts, excerpt, partLines } = splitAtMarkers(body, record.markers);
+  return {
+    file,
+    digest,
+    slug: record.slug,
+    url: record.url,
+    title: record.title,
+    description: record.description,
+    date: DateTime.fromMillis(record.date, { zone: timezone }),
+    dateOnly: record.dateOnly,
+    updated: record.updated === undefined ? undefined : DateTime.fromMillis(record.updated, { zone: timezone }),
+    authorIds: record.authorIds,
+    categoryId: record.categoryId,
+    categoryIds: record.categoryIds,
+    tags: record.tags,
+    image: record.image,
+    aliases: record.aliases,
     aliasLines: [],
     files: [],
-    draft: frontMatter.draft,
+    draft: record.draft,
     parts,
     partLines,
     excerpt,
-    words: parts.reduce((sum, part) => sum + countWords(part), 0),
+    words: record.words,
   };
 }

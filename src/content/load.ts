@@ -5,20 +5,21 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { authorsSchema, categoriesSchema, contentErrorMap, frontMatterSchema, ID_PATTERN, idMessage, KNOWN_FIELDS, pageSchema, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
+import { authorsSchema, categoriesSchema, contentErrorMap, ID_PATTERN, idMessage, KNOWN_FIELDS, pageSchema, siteSchema, type Author, type Category, type SiteConfig } from "./schema.ts";
 import { normaliseText, parseSourceFile, type SourceFile } from "./front-matter.ts";
 import { SyntaxProblem, type LocatedData } from "./located.ts";
 import { parseYaml } from "./yaml.ts";
-import { buildArticle, readFileName, type Article, type BodyFile } from "./article.ts";
+import { articleOf, type Article, type BodyFile } from "./article.ts";
+import { bodyOf, readArticleFile, type ArticleFacts, type ArticleReading, type FileProblem, type ReadingSettings } from "./article-reading.ts";
+import { ContentCache, digestOf, readingKey, type ContentCacheOptions } from "./cache.ts";
+import { warnEscapedControlCharacters, warnUnknownFields } from "./field-warnings.ts";
 import { FileReferences } from "./file-references.ts";
 import { PublicationFiles } from "./paths.ts";
-import { encodingMessage, readSourceText, removedMessage, removedMessages, removeEscapedControlCharacters } from "./source-text.ts";
+import { encodingMessage, readSourceText, removedMessages } from "./source-text.ts";
 import { cacheFolder } from "../images/index.ts";
-import { examineBody, type BodyReferences } from "../markdown/index.ts";
-import { FIELD_SYNONYMS, readAsOurs } from "./synonyms.ts";
 import { ContentError, closestName, unknownReference, type Problem } from "./problems.ts";
 import { messageIds, Messages, overrideProblems, overridesSchema, type Catalogue, type Message } from "../i18n/index.ts";
-import { articlePartUrl, isReservedPageSlug, isReservedSlug, pageUrl, tagUrl, toSlug } from "../urls/index.ts";
+import { articlePartUrl, isReservedPageSlug, pageUrl, tagUrl, toSlug } from "../urls/index.ts";
 import { buildPage, pageSlugOf, type StaticPage } from "./page.ts";
 import { contrastProblems } from "./theme.ts";
 
@@ -46,6 +47,8 @@ export interface LoadOptions {
   now: DateTime;
   /** Preview builds publish drafts and scheduled articles too. */
   includeUnpublished?: boolean;
+  /** Where readings of unchanged posts are kept between checks (cache.ts); without it every post is read. */
+  cache?: ContentCacheOptions;
 }
 
 /** A site path such as /img/a.svg (or img/a.svg) as a file in the publication folder. */
@@ -104,7 +107,8 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   if (site && categories) checkMenu(site.value, site.report, categories.value, pages);
 
   // With an unusable site.json the posts are still checked, their dates read in UTC.
-  const timezone = site?.value.timezone ?? "UTC";
+  const settings: ReadingSettings = { timezone: site?.value.timezone ?? "UTC", embedHosts: site?.value.embedHosts };
+  const cache = options.cache && (await ContentCache.open(root, options.cache));
   const articles: Article[] = [];
   const lines = new Map<Article, ListLines>();
   const files = await listFiles(root, "posts", log);
@@ -112,9 +116,13 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   // Reading many files at once keeps the disk busy; parsing them stays in file order.
   const contents = await readAll(posts.map((file) => path.join(root, file)));
   for (const [index, file] of posts.entries()) {
-    const text = decodeEditorFile(file, contents[index]!, log);
+    const bytes = contents[index]!;
+    const text = decodeEditorFile(file, bytes, log);
     if (text === undefined) continue;
-    const read = readArticle(fileReferences, file, text, timezone, { authors: authors?.value, categories: categories?.value, embedHosts: site?.value.embedHosts }, log);
+    const digest = digestOf(bytes);
+    const readAlone = () => readArticleFile(file, text, settings);
+    const reading = cache ? cache.reading(readingKey(file, digest, settings), readAlone) : readAlone();
+    const read = readArticle(fileReferences, { file, text, digest, reading }, settings.timezone, { authors: authors?.value, categories: categories?.value }, log);
     if (read) {
       articles.push(read.article);
       lines.set(read.article, read.lines);
@@ -134,6 +142,7 @@ export async function loadPublication(root: string, options: LoadOptions): Promi
   checkUrlCollisions(articles, log);
   checkAliases(articles, log);
   mergeTagSpellings(articles, lines, log);
+  await cache?.save();
 
   if (log.hasErrors || !site || !authors || !categories) throw new ContentError(log.problems);
 
@@ -180,8 +189,6 @@ async function readMessageOverrides(root: string, language: string | undefined, 
 interface References {
   authors?: Record<string, Author>;
   categories?: Record<string, Category>;
-  /** site.json `embedHosts`: iframes from other hosts are removed from bodies (and reported). */
-  embedHosts?: readonly string[];
 }
 
 /** Lines of the items of an article's lists, for problems found once every file is read. */
@@ -189,96 +196,45 @@ interface ListLines {
   tags: number[];
 }
 
-function readArticle(files: FileReferences, file: string, raw: string, timezone: string, references: References, log: ProblemLog): { article: Article; lines: ListLines } | undefined {
-  let source: SourceFile;
-  try {
-    source = parseSourceFile(raw);
-  } catch (cause) {
-    if (!(cause instanceof SyntaxProblem)) throw cause;
-    log.reporter(looksLikeDraft(raw) ? "warning" : "error", file)(undefined, cause.message, cause.line);
-    return undefined;
-  }
-  warnEscapedControlCharacters(source, log.reporter("warning", file, source));
-  const fileName = readFileName(file);
-  const ours = readAsOurs(source.data, fileName, source.format);
-  // Problems in a draft do not stop the build: the draft is left out until they are fixed.
-  const severity = (ours.data as { draft?: unknown } | undefined)?.draft === true ? "warning" : "error";
-  const located = { lineOf: (path: readonly PropertyKey[]) => source.lineOf(ours.writtenPath(path)) };
-  const fieldName = (path: readonly PropertyKey[]) => ours.writtenPath(path).join(".") || undefined;
+/** A post file as read this time, and what reading it on its own found (perhaps in the cache). */
+interface PostFile {
+  file: string;
+  text: string;
+  digest: string;
+  reading: ArticleReading;
+}
 
-  const warn = log.reporter("warning", file, located);
-  warnUnknownFields(source, [], KNOWN_FIELDS.frontMatter, warn, Object.keys(FIELD_SYNONYMS));
-  warnUnknownFields(source, ["image"], KNOWN_FIELDS.image, warn);
+/**
+ * A post's problems, and its article when it has none that leave it out: what the file alone
+ * says (its reading), and what it says of the rest of the publication — its authors and
+ * categories, the files it uses — checked now. Problems are reported in the file's order.
+ */
+function readArticle(files: FileReferences, { file, text, digest, reading }: PostFile, timezone: string, references: References, log: ProblemLog): { article: Article; lines: ListLines } | undefined {
+  const replay = (problems: readonly FileProblem[]) => {
+    for (const { severity, field, message, line } of problems) log.problems.push({ severity, file, field, message, line });
+  };
+  replay(reading.problems);
+  const facts: ArticleFacts | undefined = reading.article;
+  if (!facts) return undefined;
+  const article = articleOf(file, digest, facts.record, bodyOf(text, facts), timezone);
 
-  let problems = 0;
-  const reportError = log.reporter(severity, file, located);
+  let problems = facts.blocking;
+  const reportError = log.reporter(facts.severity, file);
   const report: Reporter = (...args) => {
     problems++;
     reportError(...args);
   };
-  for (const note of ours.notes) {
-    const reporter = note.severity === "error" ? report : log.reporter("warning", file, source);
-    reporter(note.path.join("."), note.message, note.path);
-  }
-
-  const addHint = (field: string) =>
-    field === "date" ? "add `date:` to the front matter, or start the file name with the date (2025-03-04-slug.md)" : `add \`${field}:\` to the front matter`;
-  const parsed = frontMatterSchema.safeParse(ours.data, { error: contentErrorMap(addHint) });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(fieldName(issue.path), issue.message, issue.path);
-    return undefined;
-  }
-  const frontMatter = parsed.data;
-  const article = buildArticle(file, fileName.slug, frontMatter, source.body, timezone);
-
-  frontMatter.author.forEach((id, index) => checkReference("author", id, references.authors, "_data/authors.json", report, fieldName(["author"]), ["author", index]));
-  checkReference("category", frontMatter.category, references.categories, "_data/categories.json", report, "category", ["category"]);
-  frontMatter.categories.forEach((id, index) => checkReference("category", id, references.categories, "_data/categories.json", report, "categories", ["categories", index]));
-  if (frontMatter.image) {
-    files.image(frontMatter.image.src, { field: "image.src", report, at: ["image", "src"], owner: article }, { decoded: true });
-    if (frontMatter.image.alt === "") {
-      warn("image.alt", "is empty, so the image is marked decorative and screen readers skip it — describe it if it shows something the story needs", ["image", "alt"]);
-    }
-  }
-  const slugLine = frontMatter.slug === undefined ? 1 : ["slug"];
-  if (!article.slug) report("slug", "is empty once punctuation is removed — set `slug:` to a few words", slugLine);
-  else if (isReservedSlug(article.slug)) {
-    report("slug", `"${article.slug}" is reserved for site URLs — ${frontMatter.slug === undefined ? "rename the file or " : ""}set another \`slug:\``, slugLine);
-  }
-  if (article.updated && article.updated < article.date) report("updated", "is before `date` — an update cannot come before publication", ["updated"]);
-  for (const [field, date] of [["date", article.date], ["updated", article.updated]] as const) {
-    // Years before 1000 have no four-digit form for the article's and the archive's URLs.
-    if (date && date.year < 1000) report(field, `the year ${date.year} is before 1000, which the site's addresses cannot hold — write the full four-digit year`, [field]);
-  }
-  if (Buffer.byteLength(article.slug) > MAX_SEGMENT_BYTES) report("slug", `makes an address part of ${Buffer.byteLength(article.slug)} bytes, more than the ${MAX_SEGMENT_BYTES} a file name may have — set a shorter \`slug:\``, slugLine);
-  frontMatter.tags.forEach((tag, index) => {
-    const slug = toSlug(tag.trim().replace(/\s+/g, " "));
-    if (!slug) report(fieldName(["tags"]), `"${tag}" has no letter or digit to make its address /tag/…/ from — write the tag in words`, ["tags", index]);
-    else if (Buffer.byteLength(slug) > MAX_SEGMENT_BYTES) report(fieldName(["tags"]), `"${tag.slice(0, 40)}…" makes an address part of ${Buffer.byteLength(slug)} bytes, more than the ${MAX_SEGMENT_BYTES} a file name may have — shorten the tag`, ["tags", index]);
-  });
-  // The body is read once for what the cleaning will change and for the files it points at.
-  const examination = examineBody(source.body, { embedHosts: references.embedHosts });
-  article.files = bodyFiles(files, file, source.bodyLine, examination.references, article, report);
-  if (article.parts.every((part) => part === "")) report(undefined, "the article has no text — write it below the front matter", source.bodyLine);
-  else {
-    article.parts.forEach((part, index) => {
-      if (part === "") report(undefined, `page ${index + 1} of the article is empty — remove the extra <!--nextpage--> marker`, source.bodyLine + article.partLines[index]! - 2);
-    });
-  }
-  frontMatter.aliases.forEach((alias, index) => {
-    if (frontMatter.aliases.indexOf(alias) < index) warn(fieldName(["aliases"]), `${alias} is listed twice — remove one`, ["aliases", index]);
-  });
-  // What the build will change in the body, at the body's lines.
-  for (const finding of examination.findings) (finding.severity === "error" ? report : warn)(undefined, finding.message, source.bodyLine + finding.line - 1);
+  const { authorField, authors, category, categories, image } = facts.references;
+  for (const author of authors) checkReference("author", author.value, references.authors, "_data/authors.json", report, authorField, author.line);
+  checkReference("category", category.value, references.categories, "_data/categories.json", report, "category", category.line);
+  for (const other of categories) checkReference("category", other.value, references.categories, "_data/categories.json", report, "categories", other.line);
+  if (image) files.image(image.value, { field: "image.src", report, at: image.line, owner: article }, { decoded: true });
+  replay(facts.fieldProblems);
+  article.files = bodyFiles(files, file, facts.bodyLine, facts.bodyFiles, article, report);
+  replay(facts.bodyProblems);
   if (problems > 0) return undefined;
-  // Article.aliases holds each path once, at its first line.
-  article.aliasLines = article.aliases.map((alias) => located.lineOf(["aliases", frontMatter.aliases.indexOf(alias)]));
-  return { article, lines: { tags: frontMatter.tags.map((_, index) => source.lineOf(["tags", index])) } };
-}
-
-/** Before the front matter parses: is it a draft? (`draft: true` or TOML's `draft = true`, a comment after it allowed). */
-function looksLikeDraft(raw: string): boolean {
-  return /^draft\s*[:=]\s*true\s*(#.*)?$/m.test(normaliseText(raw).split(/\n(?:---|\+\+\+)/)[0] ?? "");
+  article.aliasLines = facts.aliasLines;
+  return { article, lines: { tags: facts.tagLines } };
 }
 
 /**
@@ -293,29 +249,16 @@ function checkReference(
   dataFile: string,
   report: Reporter,
   field: string | undefined,
-  at: readonly PropertyKey[],
+  line: number,
 ): void {
   if (records ? Object.hasOwn(records, value) : ID_PATTERN.test(value)) return;
-  report(field, records ? unknownReference(kind, value, records, dataFile) : idMessage(toSlug(value) || undefined), at);
-}
-
-/** `alsoRead`: other names accepted for known fields, never suggested. */
-function warnUnknownFields(data: LocatedData, at: readonly string[], known: readonly string[], warn: Reporter, alsoRead: readonly string[] = []): void {
-  for (const key of data.keysAt(at)) {
-    if (known.includes(key.name) || alsoRead.includes(key.name)) continue;
-    const field = [...at, key.name].join(".");
-    const suggestion = closestName(key.name, known);
-    warn(field, suggestion ? `unknown field — did you mean \`${suggestion}\`?` : `unknown field, ignored — known fields: ${known.join(", ")}`, key.line);
-  }
+  report(field, records ? unknownReference(kind, value, records, dataFile) : idMessage(toSlug(value) || undefined), line);
 }
 
 /** An image the site shows as it is (a logo): a file inside the publication. */
 function checkImageFile(root: string, src: string, field: string, report: Reporter, at: readonly PropertyKey[]): void {
   new FileReferences(root).image(src, { field, report, at }, { decoded: false });
 }
-
-/** A path segment of the site (a slug) is a folder name in the output: file systems allow 255 bytes. */
-const MAX_SEGMENT_BYTES = 255;
 
 /** Names of every JavaScript object's own machinery that an id could spell: looked up by name, they are never an author's or a category's. */
 const RESERVED_IDS = new Set(["constructor", "prototype"]);
@@ -331,24 +274,19 @@ function checkReservedIds(records: Record<string, unknown>, report: Reporter): v
  * checked to stay inside the publication; published with the article, so a draft's or a
  * scheduled story's files stay private until it is out.
  */
-function bodyFiles(files: FileReferences, file: string, firstLine: number, { images, links }: BodyReferences, article: Article, report: Reporter): BodyFile[] {
+function bodyFiles(files: FileReferences, file: string, firstLine: number, { images, links }: ArticleFacts["bodyFiles"], article: Article, report: Reporter): BodyFile[] {
   // By reference as the body writes it: the renderer looks each one up.
   const found = new Map<string, BodyFile>();
   const lineOf = (bodyLine: number) => firstLine + bodyLine - 1;
   for (const image of images) {
-    const published = files.image(image.src, { field: undefined, report, at: lineOf(image.line), owner: article }, { from: file, decoded: true });
-    if (published) found.set(image.src, { ...published, reference: image.src });
+    const published = files.image(image.value, { field: undefined, report, at: lineOf(image.line), owner: article }, { from: file, decoded: true });
+    if (published) found.set(image.value, { ...published, reference: image.value });
   }
   for (const link of links) {
-    const published = files.link(link.href, report, lineOf(link.line), file);
-    if (published) found.set(link.href, { ...published, reference: link.href });
+    const published = files.link(link.value, report, lineOf(link.line), file);
+    if (published) found.set(link.value, { ...published, reference: link.value });
   }
   return [...found.values()];
-}
-
-/** Control characters written as escapes ("\u0001") are removed from the values too, each with a warning at its field. */
-function warnEscapedControlCharacters(located: LocatedData, warn: Reporter): void {
-  for (const { at, codePoints } of removeEscapedControlCharacters(located.data)) warn(at.join("."), removedMessage(codePoints), at);
 }
 
 /** An editor's file as text: an error when it is not UTF-8, a warning for each line that lost control characters. */
@@ -543,9 +481,10 @@ async function readPages(root: string, log: ProblemLog): Promise<StaticPage[]> {
       log.reporter("warning", file)(undefined, "is not a page (pages/<slug>.md) and is not published — move it directly under pages/ as .md, or images to img/");
       continue;
     }
+    const bytes = await readFile(path.join(root, file));
     let source: SourceFile;
     try {
-      source = parseSourceFile(await readFile(path.join(root, file), "utf8"));
+      source = parseSourceFile(bytes.toString("utf8"));
     } catch (cause) {
       if (!(cause instanceof SyntaxProblem)) throw cause;
       log.reporter("error", file)(undefined, cause.message, cause.line);
@@ -564,7 +503,7 @@ async function readPages(root: string, log: ProblemLog): Promise<StaticPage[]> {
     else if (isReservedPageSlug(slug)) report(undefined, `the page would be at ${pageUrl(slug)}, where the site keeps its own pages — rename the file, e.g. pages/about-${slug}.md`, 1);
     else if (other) report(undefined, `has the same URL ${pageUrl(slug)} as ${other.file} — rename one of them`, 1);
     else if (source.body.trim() === "") report(undefined, "the page has no text — write it below the front matter", source.bodyLine);
-    else pages.set(slug, buildPage(file, parsed.data, source.body));
+    else pages.set(slug, buildPage(file, digestOf(bytes), parsed.data, source.body));
   }
   return [...pages.values()].sort((a, b) => a.slug.localeCompare(b.slug));
 }

@@ -5,6 +5,8 @@ import { pageUrl, toSlug } from "../urls/index.ts";
 export interface StaticPage {
   /** Source path relative to the publication folder: pages/about.md */
   file: string;
+  /** SHA-256 (hex) of the file's bytes as read. */
+  digest: string;
   /** The file name as a slug; the page is at /<slug>/. */
   slug: string;
   url: string;
@@ -19,7 +21,7 @@ export interface StaticPage {
 /** The slug a file under pages/ gets: its name without `.md`, as a slug. */
 export const pageSlugOf = (file: string): string => toSlug(file.split("/").at(-1)!.replace(/\.md$/, ""));
 
-export function buildPage(file: string, frontMatter: PageFrontMatter, body: string): StaticPage {
+export function buildPage(file: string, digest: string, frontMatter: PageFrontMatter, body: string): StaticPage {
   const slug = pageSlugOf(file);
-  return { file, slug, url: pageUrl(slug), title: frontMatter.title, description: frontMatter.description, footer: frontMatter.footer, body };
+  return { file, digest, slug, url: pageUrl(slug), title: frontMatter.title, description: frontMatter.description, footer: frontMatter.footer, body };
 }

@@ -31,9 +31,14 @@ const isInside = (folder: string, target: string) => {
   return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
 };
 
+/** What the file system says of a path: nothing there, a broken link, or the file or folder it names. */
+type Found = { kind: "nothing" } | { kind: "broken link" } | { kind: "file" | "folder"; file: string };
+
 export class PublicationFiles {
   /** The publication folder with links followed, read once. */
   private readonly realRoot: string;
+  /** Each path looked up once: many articles use the same images. */
+  private readonly found = new Map<string, Found>();
 
   readonly root: string;
 
@@ -54,32 +59,27 @@ export class PublicationFiles {
     if (!isInside(this.root, target) || target === this.root) {
       return refuse("outside", `${reference} points outside the publication folder — ${whereToPut(kind)} and write its path, e.g. ${kind === "image" ? "/img/photo.jpg" : "/files/report.pdf"}`);
     }
-    if (!this.exists(target)) return refuse("missing", `file ${reference} not found — ${whereToPut(kind)} or correct the path`);
+    const found = this.lookUp(target);
+    if (found.kind === "nothing") return refuse("missing", `file ${reference} not found — ${whereToPut(kind)} or correct the path`);
     const sitePath = `/${path.relative(this.root, target).split(path.sep).join("/")}`;
     if (sitePath.split("/").some((segment) => segment.startsWith("."))) {
       return refuse("hidden", `${reference} is a hidden file or in a hidden folder (its name starts with a dot), which is never published — ${whereToPut(kind)}`);
     }
-    let file: string;
-    try {
-      file = realpathSync(target);
-    } catch {
-      return refuse("broken link", `${reference} is a link to a file that does not exist — ${whereToPut(kind)} or correct the path`);
-    }
-    if (!isInside(this.realRoot, file)) {
+    if (found.kind === "broken link") return refuse("broken link", `${reference} is a link to a file that does not exist — ${whereToPut(kind)} or correct the path`);
+    if (!isInside(this.realRoot, found.file)) {
       return refuse("link outside", `${reference} is a link to a file outside the publication folder — copy the file itself into the folder (${whereToPut(kind)})`);
     }
-    if (!statSync(file).isFile()) return refuse("folder", `${reference} is a folder, not a file — write the path of a file in it`);
-    return { file: { sitePath, file } };
+    if (found.kind === "folder") return refuse("folder", `${reference} is a folder, not a file — write the path of a file in it`);
+    return { file: { sitePath, file: found.file } };
   }
 
-  /** Whether a path holds anything, a broken link included. */
-  private exists(target: string): boolean {
-    try {
-      lstatSync(target);
-      return true;
-    } catch {
-      return false;
+  private lookUp(target: string): Found {
+    let found = this.found.get(target);
+    if (!found) {
+      found = findPath(target);
+      this.found.set(target, found);
     }
+    return found;
   }
 
   /** A file found while listing a folder (posts/): the file it names when it stays inside the publication. */
@@ -94,4 +94,20 @@ export class PublicationFiles {
     if (!statSync(file).isFile()) return { problem: "is a link to a folder, and links to folders are not followed — move the folder here instead" };
     return { file };
   }
+}
+
+/** Whether a path holds anything (a broken link included), and the file or folder it names, links followed. */
+function findPath(target: string): Found {
+  try {
+    lstatSync(target);
+  } catch {
+    return { kind: "nothing" };
+  }
+  let file: string;
+  try {
+    file = realpathSync(target);
+  } catch {
+    return { kind: "broken link" };
+  }
+  return { kind: statSync(file).isFile() ? "file" : "folder", file };
 }

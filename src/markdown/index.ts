@@ -7,7 +7,7 @@ import { cutAtSentence } from "./text.ts";
 export { renderArticle, DEFAULT_IMAGE_SIZES, type RenderOptions, type RenderedArticle } from "./render.ts";
 export { DEFAULT_EMBED_HOSTS } from "./policy.ts";
 export { examineBody, inspectBody, bodyReferences, type BodyExamination, type Finding, type BodyReferences, type InspectOptions } from "./inspect.ts";
-export { splitBody, type SplitBody } from "./markers.ts";
+export { splitBody, findMarkers, splitAtMarkers, type SplitBody, type BodyMarkers } from "./markers.ts";
 export { htmlToText, decodeHtml, truncateText, cutAtSentence } from "./text.ts";
 export { isLocalReference } from "./references.ts";
 

@@ -10,16 +10,20 @@ const MARKER_LINE = /^[ \t>]*<!--\s*(more|nextpage)\s*-->[ \t]*$/im;
 // Only the block structure matters: which lines are HTML blocks of their own, outside code and containers.
 const blocks = new MarkdownIt({ html: true });
 
+/** The markers of a body: the 0-based line of each line that holds one on its own. */
+export type BodyMarkers = [line: number, marker: "more" | "nextpage"][];
+
 /** 0-based lines that hold a marker on their own, outside code blocks, lists and quotes. */
-function markerLines(body: string): Map<number, "more" | "nextpage"> {
+export function findMarkers(body: string): BodyMarkers {
+  const source = normaliseSource(body);
   // Most bodies hold no marker line at all: they need no parse to tell code from markers.
-  if (!MARKER_LINE.test(body)) return new Map();
+  if (!MARKER_LINE.test(source)) return [];
   const tokens: Token[] = [];
-  blocks.block.parse(body, blocks, {}, tokens);
-  const markers = new Map<number, "more" | "nextpage">();
+  blocks.block.parse(source, blocks, {}, tokens);
+  const markers: BodyMarkers = [];
   for (const token of tokens) {
     const marker = token.type === "html_block" && token.level === 0 && token.map ? MARKER.exec(token.content.trim()) : null;
-    if (marker) markers.set(token.map![0], marker[1]!.toLowerCase() as "more" | "nextpage");
+    if (marker) markers.push([token.map![0], marker[1]!.toLowerCase() as "more" | "nextpage"]);
   }
   return markers;
 }
@@ -35,8 +39,14 @@ export interface SplitBody {
 
 /** Splits a body on `<!--nextpage-->` lines and cuts the excerpt at the first `<!--more-->` line. */
 export function splitBody(body: string): SplitBody {
+  return splitAtMarkers(body, findMarkers(body));
+}
+
+/** `splitBody` with the body's markers already found (`findMarkers`: the content cache keeps them). */
+export function splitAtMarkers(body: string, found: BodyMarkers): SplitBody {
   const source = normaliseSource(body);
-  const markers = markerLines(source);
+  if (!found.length) return { parts: [source.trim()], excerpt: undefined, partLines: [1] };
+  const markers = new Map(found);
   const parts: string[] = [];
   const partLines = [1];
   let current: string[] = [];

@@ -24,6 +24,8 @@ export interface BuildOptions {
   scratch?: string;
   /** Build only this shard's share of the site (src/site/shards.ts); default: the whole site. */
   shard?: Shard;
+  /** Ignore what earlier builds left: render every page, read every file (npm run build -- --full). */
+  full?: boolean;
   /**
    * The site an earlier build wrote into the output: pages whose inputs have not changed since
    * are taken from it (src/site/reuse.ts). None: every page is rendered.

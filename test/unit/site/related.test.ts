@@ -6,6 +6,7 @@ import { relatedArticles } from "../../../src/site/related.ts";
 function article(slug: string, day: number, categoryIds: string[], tags: string[]): Article {
   return {
     file: `posts/${slug}.md`,
+    digest: "",
     slug,
     url: `/2025/01/${slug}/`,
     title: slug,
