@@ -59,7 +59,9 @@ function computeFingerprints(build: Build): Map<PageEntry, string> {
     if (!ownDigests.has(article)) {
       const files = article.files.map(({ file }) => fileDigest(file));
       const image = article.image ? fileDigest(sitePathToFile(root, article.image.src)) : "";
-      ownDigests.set(article, digest(JSON.stringify(article), image, ...files));
+      // The file's bytes stand for its text (digest); the record adds what other files decide (merged tag spellings, resolved files).
+      const { parts, excerpt, partLines, ...record } = article;
+      ownDigests.set(article, digest(JSON.stringify(record), image, ...files));
     }
     return ownDigests.get(article)!;
   };
