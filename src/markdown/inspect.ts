@@ -221,6 +221,25 @@ function cleanedElements(elements: readonly Element[], options: sanitizeHtml.IOp
 }
 
 /**
+ * How deep a body's HTML may nest. Readers of trees (this check, the sanitizer's and the
+ * serializer's) follow elements by recursion: some thousands of unclosed <div>s would
+ * overflow the stack. Real article markup stays within a few dozen.
+ */
+const MAX_ELEMENT_DEPTH = 256;
+
+/** The first element nested deeper than `limit`, walking the tree without recursion. */
+function elementPastDepth(nodes: readonly ChildNode[], limit: number): Element | undefined {
+  const stack: [ChildNode, number][] = nodes.map((node) => [node, 1]);
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (depth > limit) return node;
+    for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
  * Checks the editor's elements in the body rendered whole, as the sanitizer reads it: an element inside
  * a removed one (an <svg>'s shapes, a <form>'s fields) is not reported again.
  */
@@ -228,6 +247,16 @@ function inspectHtml(pieces: readonly Piece[], options: sanitizeHtml.IOptions, e
   const index = new PieceIndex(pieces);
   const document = parseDocument(joined(pieces), { withStartIndices: true });
   // Markdown's own markup (paragraphs, images, links) is not the editor's HTML.
+  const tooDeep = elementPastDepth(document.children, MAX_ELEMENT_DEPTH);
+  if (tooDeep) {
+    const { piece, start } = index.locate(tooDeep.startIndex ?? 0);
+    analysis.findings.push({
+      line: piece.line + linesBefore(piece.content, (tooDeep.startIndex ?? 0) - start),
+      severity: "error",
+      message: `HTML elements are nested here more than ${MAX_ELEMENT_DEPTH} deep (elements opened and never closed?) — the page cannot be built; close each element you open`,
+    });
+    return;
+  }
   const kept = cleanedElements(findAll((element) => index.locate(element.startIndex ?? 0).piece.raw, document.children), options);
   const visit = (nodes: readonly ChildNode[], insideRemoved: boolean): void => {
     for (const element of nodes.filter(isTag)) {

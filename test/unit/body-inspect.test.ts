@@ -150,3 +150,15 @@ describe("bodyReferences", () => {
     expect(bodyReferences('<noscript><img src="/img/pixel.gif" alt=""></noscript>').images).toEqual([]);
   });
 });
+
+describe("HTML nested past what a page can hold", () => {
+  it("is an error at its line, not a crash, however deep it goes", () => {
+    const body = `An opening paragraph.\n\n${"<div>".repeat(5_000)}\nText that never closes its divs.\n`;
+    const findings = inspectBody(body);
+    expect(findings).toEqual([expect.objectContaining({ line: 3, severity: "error", message: expect.stringContaining("nested here more than 256 deep") })]);
+  });
+
+  it("leaves markup a few dozen deep alone", () => {
+    expect(inspectBody(`${"<div>".repeat(40)}text${"</div>".repeat(40)}\n`).filter((finding) => finding.severity === "error")).toEqual([]);
+  });
+});
