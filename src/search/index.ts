@@ -6,11 +6,13 @@ import { englishCount } from "../i18n/index.ts";
 import { pageMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
+import { fingerprintsOf } from "../site/fingerprints.ts";
 import { entriesToRender, registryOf } from "../site/registry.ts";
+import { reusePlanOf } from "../site/reuse.ts";
+import { searchBundles, type SearchBundle } from "../site/runs.ts";
 import { writeStylesheet } from "../site/stylesheet.ts";
 import { absoluteUrl, basePathOf, searchScriptUrl, searchStylesheetUrl, withBasePath } from "../urls/index.ts";
-import { SearchIndexer } from "./indexer.ts";
-import { searchBundles } from "../site/runs.ts";
+import { SearchIndexer, type BundlePlan, type IndexSummary } from "./indexer.ts";
 
 const SCRIPT_MESSAGES = [
   "search.filterCategory",
@@ -30,10 +32,47 @@ const indexerOf = (build: Build) => build.memo(startIndexer);
 function startIndexer(build: Build): SearchIndexer | undefined {
   const { options, publication } = build;
   if (!publication.articles.length) return undefined;
-  const cacheDir = path.join(options.root, ".cache", "search");
-  const indexer = new SearchIndexer(publication.site.language, options.output, registryOf(build).indexedArticleUrls, options.articlesPerSlice, cacheDir, options.scratch);
+  const indexer = new SearchIndexer({
+    language: publication.site.language,
+    outputDir: options.output,
+    bundles: bundlesOfBuild(build),
+    cacheDir: path.join(options.root, ".cache", "search"),
+    // A cold build still takes a bundle kept for the very pages it rendered (the cache is keyed
+    // by their bytes); --full takes nothing from earlier builds.
+    readCache: !options.full,
+    scratchDir: options.scratch,
+  });
   build.whenInterrupted("search", () => indexer.stop());
   return indexer;
+}
+
+/**
+ * The bundles this build writes (a shard: those inside its slices), each with its articles'
+ * indexed pages: those the build takes from the previous site are read from there.
+ */
+function bundlesOfBuild(build: Build): BundlePlan[] {
+  const plan = reusePlanOf(build);
+  const fingerprints = fingerprintsOf(build);
+  const { articlePages } = registryOf(build);
+  const inThisBuild = ({ articles }: SearchBundle) => build.articleSlices.some(({ start, end }) => start <= articles.start && articles.end <= end);
+  return searchBundles(build.publication.articles.length, build.options.articlesPerSlice)
+    .filter(inThisBuild)
+    .map(({ url, articles }) => {
+      const entries = articlePages.slice(articles.start, articles.end).map((pages) => pages.find((page) => page.indexed)!);
+      const previousFiles = new Map<string, string>();
+      for (const entry of entries) {
+        const file = plan.reused.get(entry);
+        if (file) previousFiles.set(entry.url, file);
+      }
+      const known = entries.map((entry) => fingerprints.get(entry));
+      return { url, pages: entries.map((entry) => entry.url), previousFiles, fingerprints: known.every(Boolean) ? (known as string[]) : undefined };
+    });
+}
+
+/** The search index's part of the build's last line: "1 bundle re-indexed (201 pages), 8 reused (1.2 s)". */
+function reportOf({ indexed, indexedPages, reused, seconds }: IndexSummary, incremental: boolean): string {
+  const pages = indexed ? ` (${englishCount(indexedPages, "page", "pages")})` : "";
+  return `${englishCount(indexed, "bundle", "bundles")} ${incremental ? "re-indexed" : "indexed"}${pages}, ${reused.toLocaleString("en")} reused (${seconds.toFixed(1)} s)`;
 }
 
 function searchPage(build: Build, url: string) {
@@ -74,10 +113,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, { build }: 
     const indexer = indexerOf(build);
     if (!indexer) return;
     // A shard indexes the bundles of its own articles (src/site/shards.ts); a whole build, all.
-    const bundles = build.articleSlices;
-    const articleCount = bundles.reduce((sum, { start, end }) => sum + end - start, 0);
-    const indexed = await build.phase("search index", () => indexer.finish(articleCount));
-    const reused = indexer.reused ? `, ${indexer.reused} of them unchanged and reused` : "";
-    console.log(`Search index: ${englishCount(indexed, "article", "articles")} in ${englishCount(bundles.length, "bundle", "bundles")}${reused}.`);
+    const articleCount = build.articleSlices.reduce((sum, { start, end }) => sum + end - start, 0);
+    const summary = await build.phase("search index", () => indexer.finish(articleCount));
+    build.report("search", reportOf(summary, reusePlanOf(build).previousSite !== undefined));
   });
 }

@@ -32,10 +32,12 @@ const more = app.querySelector("[data-search-more]");
 const sortSelect = app.querySelector('select[name="sort"]');
 const filterPanel = app.querySelector("[data-search-filters]");
 
-// Large publications are indexed in bundles of consecutive stories, listed newest first. A search
-// reads the newest bundle, and older ones only while it has fewer than a page of results or
-// when the reader asks for more: a first search for a common word costs the same at 1,000 or
-// 100,000 stories; a rare word reads back until it has a page of results.
+// Large publications are indexed in bundles of consecutive stories, listed newest first (the
+// newest, a small block of the stories not yet filling a whole bundle). A search reads the
+// newest bundle, and older ones only while it has fewer than a page of results or when the
+// reader asks for more: a first search for a common word costs the same at 1,000 or 100,000
+// stories; a rare word reads back until it has a page of results. A bundle read after the
+// first costs its entry, metadata and word chunks only: Pagefind's WebAssembly is loaded once.
 // Filters cover every story, so opening them reads every bundle.
 const bundles = app.dataset.bundles.split(" ");
 const bundlesSince = app.dataset.bundlesSince.split("|");

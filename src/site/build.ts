@@ -111,9 +111,9 @@ export class Build {
     this.reported.set(part, text);
   }
 
-  /** The reports, in the order they were first made. */
+  /** What each capability says about this build, for its last line: "search: …", in the order first reported. */
   get reports(): string[] {
-    return [...this.reported.values()];
+    return [...this.reported].map(([part, text]) => `${part}: ${text}`);
   }
 
   /**

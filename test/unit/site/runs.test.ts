@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRenderRuns, slicesFromOldest } from "../../../src/site/runs.ts";
+import { planRenderRuns, searchBundles, slicesFromOldest } from "../../../src/site/runs.ts";
 
 describe("slices counted from the oldest", () => {
   it("gives every item of a newest-first list to exactly one slice, oldest slice first", () => {
@@ -68,5 +68,38 @@ describe("render runs", () => {
 
   it("still has a first run, for the other pages, when no article is rendered", () => {
     expect(planRenderRuns([], 0, 2500)).toEqual([{ index: 0, first: true, articles: { start: 0, end: 0 }, listings: { start: 0, end: 0 } }]);
+  });
+});
+
+describe("search bundles", () => {
+  it("makes each full slice one bundle, and cuts the newest, partial one into blocks of a tenth of a slice from its oldest", () => {
+    const bundles = searchBundles(11_200, 2500);
+    expect(bundles.map(({ url }) => url)).toEqual(["/pagefind/", ...[2, 3, 4, 5, 6, 7, 8, 9].map((bundle) => `/pagefind-${bundle}/`)]);
+    expect(bundles.map(({ articles }) => articles)).toEqual([
+      ...slicesFromOldest(11_200, 2500).slice(0, 4),
+      { start: 950, end: 1200 },
+      { start: 700, end: 950 },
+      { start: 450, end: 700 },
+      { start: 200, end: 450 },
+      { start: 0, end: 200 },
+    ]);
+  });
+
+  it("changes only the newest block's stories when a story arrives", () => {
+    const stories = Array.from({ length: 11_200 }, (_, index) => 11_200 - index); // newest first
+    const contents = (list: number[]) => searchBundles(list.length, 2500).map(({ articles }) => list.slice(articles.start, articles.end));
+    const before = contents(stories);
+    const after = contents([11_201, ...stories]);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)).toEqual([11_201, ...before.at(-1)!]);
+  });
+
+  it("makes the blocks one bundle when their slice is full, and keeps every bundle inside one slice", () => {
+    expect(searchBundles(10_000, 2500).map(({ articles }) => articles)).toEqual(slicesFromOldest(10_000, 2500));
+    for (const count of [1, 19, 2499, 2501, 7777]) {
+      const slices = slicesFromOldest(count, 2500);
+      for (const { articles } of searchBundles(count, 2500)) expect(slices.some(({ start, end }) => start <= articles.start && articles.end <= end)).toBe(true);
+    }
+    expect(searchBundles(0, 2500)).toEqual([{ url: "/pagefind/", articles: { start: 0, end: 0 } }]);
   });
 });
