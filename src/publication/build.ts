@@ -191,7 +191,7 @@ class BuildAttempt implements LockedAttempt {
       process.chdir(workingFolder);
     }
     this.doing = "taking unchanged pages from the previous site";
-    await phases.phase("reuse pages", async () => takeReusedPages(build, staging));
+    await phases.phase("reuse pages", () => takeReusedPages(build, staging));
 
     if (options.shard) {
       this.doing = "writing the shard's manifest";

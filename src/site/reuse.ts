@@ -6,7 +6,8 @@
 // everything else is hard-linked from the previous site into the new one. A record that
 // cannot be read, or describes another folder, makes a cold build, said in one line.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { copyFile, link } from "node:fs/promises";
 import path from "node:path";
 import { outputFileOf } from "../urls/index.ts";
 import type { Build } from "./build.ts";
@@ -100,20 +101,23 @@ const isSameFile = (stats: Stats | undefined, recorded: RecordedPage): boolean =
  * same bytes, at no cost in time or disk. (Copied where links are refused: another disk.)
  * The previous site is never written to: its files are replaced by renaming, never rewritten.
  */
-export function takeReusedPages(build: Build, staging: string): void {
-  const { previousSite } = reusePlanOf(build);
-  const folders = new Set<string>();
-  for (const previousFile of reusePlanOf(build).reused.values()) {
-    const target = path.join(staging, path.relative(previousSite!, previousFile));
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-    try {
-      linkSync(previousFile, target);
-    } catch (error) {
-      if (!["EXDEV", "EPERM", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
-      copyFileSync(previousFile, target);
-    }
+export async function takeReusedPages(build: Build, staging: string): Promise<void> {
+  const { previousSite, reused } = reusePlanOf(build);
+  const pairs = [...reused.values()].map((previousFile) => ({ previousFile, target: path.join(staging, path.relative(previousSite!, previousFile)) }));
+  for (const folder of new Set(pairs.map(({ target }) => path.dirname(target)))) mkdirSync(folder, { recursive: true });
+  // Many at once: each link waits on the file system, not on this process.
+  const LINKS_AT_ONCE = 64;
+  for (let from = 0; from < pairs.length; from += LINKS_AT_ONCE) {
+    await Promise.all(pairs.slice(from, from + LINKS_AT_ONCE).map(({ previousFile, target }) => linkOrCopy(previousFile, target)));
+  }
+}
+
+async function linkOrCopy(file: string, target: string): Promise<void> {
+  try {
+    await link(file, target);
+  } catch (error) {
+    if (!["EXDEV", "EPERM", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    await copyFile(file, target);
   }
 }
 
