@@ -6,7 +6,7 @@ import { englishCount } from "../i18n/index.ts";
 import { pageMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
-import { fingerprintsOf } from "../site/fingerprints.ts";
+import { searchFingerprintsOf } from "../site/fingerprints.ts";
 import { entriesToRender, registryOf } from "../site/registry.ts";
 import { reusePlanOf } from "../site/reuse.ts";
 import { searchBundles, type SearchBundle } from "../site/runs.ts";
@@ -52,7 +52,7 @@ function startIndexer(build: Build): SearchIndexer | undefined {
  */
 function bundlesOfBuild(build: Build): BundlePlan[] {
   const plan = reusePlanOf(build);
-  const fingerprints = fingerprintsOf(build);
+  const fingerprints = searchFingerprintsOf(build);
   const { articlePages } = registryOf(build);
   const inThisBuild = ({ articles }: SearchBundle) => build.articleSlices.some(({ start, end }) => start <= articles.start && articles.end <= end);
   return searchBundles(build.publication.articles.length, build.options.articlesPerSlice)

@@ -33,7 +33,7 @@ export interface BundlePlan {
   pages: readonly string[];
   /** Its pages this build does not render, each with the previous site's file it is read from. */
   previousFiles: ReadonlyMap<string, string>;
-  /** Its pages' fingerprints (src/site/fingerprints.ts), in the order of `pages`; none when not known. */
+  /** Its pages' search fingerprints (src/site/fingerprints.ts), in the order of `pages`; none when not known. */
   fingerprints?: readonly string[];
 }
 
@@ -130,13 +130,14 @@ export class SearchIndexer {
   }
 
   /**
-   * A bundle none of whose pages changed is the one kept under its pages' fingerprints. Any
+   * A bundle whose pages search reads as before (the same search fingerprints, though a page
+   * may have been rendered again for what search ignores) is the one kept under them. Any
    * other is the one kept for the same pages (the bytes Pagefind reads), or is indexed.
    */
   private async writeBundle(plan: BundlePlan, rendered: BuiltPage[]): Promise<void> {
     const outputPath = path.join(this.options.outputDir, plan.url);
     const fingerprintKey = this.fingerprintKey(plan);
-    if (fingerprintKey && plan.previousFiles.size === plan.pages.length && this.options.readCache) {
+    if (fingerprintKey && this.options.readCache) {
       const kept = await this.keptFor(fingerprintKey);
       if (kept) return this.take(kept, outputPath);
     }

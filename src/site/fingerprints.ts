@@ -18,8 +18,19 @@ import { kitFingerprint } from "./kit.ts";
 import { registryOf, type PageEntry } from "./registry.ts";
 import { relatedOf } from "./related.ts";
 
-/** The fingerprint of every entry a build may take from the previous site; the others are always rendered. */
-export const fingerprintsOf = (build: Build): Map<PageEntry, string> => build.memo(computeFingerprints);
+interface Fingerprints {
+  /** Of every entry a build may take from the previous site; the others are always rendered. */
+  pages: Map<PageEntry, string>;
+  /**
+   * Of each article's indexed page, as search reads it: what Pagefind is told to ignore
+   * (data-pagefind-ignore="all": the author boxes) left out, so a changed bio, which changes
+   * the pages, leaves their search bundles as they were.
+   */
+  search: Map<PageEntry, string>;
+}
+
+export const fingerprintsOf = (build: Build): Map<PageEntry, string> => build.memo(computeFingerprints).pages;
+export const searchFingerprintsOf = (build: Build): Map<PageEntry, string> => build.memo(computeFingerprints).search;
 
 const digest = (...parts: string[]): string => {
   const hash = createHash("sha256");
@@ -27,7 +38,7 @@ const digest = (...parts: string[]): string => {
   return hash.digest("hex").slice(0, 32);
 };
 
-function computeFingerprints(build: Build): Map<PageEntry, string> {
+function computeFingerprints(build: Build): Fingerprints {
   const { publication, options } = build;
   const { root, site, articles, authors } = publication;
   const fileDigests = new Map<string, string>();
@@ -78,6 +89,7 @@ function computeFingerprints(build: Build): Map<PageEntry, string> {
 
   const related = relatedOf(build);
   const fingerprints = new Map<PageEntry, string>();
+  const search = new Map<PageEntry, string>();
   for (const entry of registryOf(build).entries) {
     const fingerprint = ((): string | undefined => {
       switch (entry.kind) {
@@ -112,6 +124,10 @@ function computeFingerprints(build: Build): Map<PageEntry, string> {
       }
     })();
     if (fingerprint) fingerprints.set(entry, fingerprint);
+    if (entry.kind === "article" && entry.indexed) {
+      const { article } = entry;
+      search.set(entry, digest(everyPage, entry.url, String(entry.part), JSON.stringify(entry.pager ?? null), own(article), ...article.authorIds.map((id) => byline.get(id)!)));
+    }
   }
-  return fingerprints;
+  return { pages: fingerprints, search };
 }
