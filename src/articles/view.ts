@@ -5,13 +5,13 @@ import type { Publication } from "../content/load.ts";
 import { isoWithOffset, when, type When } from "../dates/index.ts";
 import type { Picture } from "../images/index.ts";
 import { readingMinutes } from "../markdown/index.ts";
-import { captionHtml } from "../site/bodies.ts";
-import { renderBody } from "../site/bodies.ts";
+import { captionHtml, renderBody } from "../site/bodies.ts";
 import { absoluteUrl, authorFeedUrl, categoryFeedUrl } from "../urls/index.ts";
 import { INDEXABLE, newsArticleJsonLd, type HeadMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
 import { catalogueOf, type AuthorCard, type Catalogue, type Link, type Teaser } from "../site/catalogue.ts";
-import { entriesToRender, type ArticleEntry } from "../site/registry.ts";
+import { type ArticleEntry } from "../site/registry.ts";
+import { entriesToRender } from "../site/runs.ts";
 import { relatedOf } from "../site/related.ts";
 
 export interface ArticleView {

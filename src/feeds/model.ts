@@ -13,7 +13,8 @@ import { absoluteUrl, basePathOf } from "../urls/index.ts";
 import type { Build } from "../site/build.ts";
 import { catalogueOf, type Catalogue } from "../site/catalogue.ts";
 import { htmlUnderBasePath } from "./base-path.ts";
-import { entriesToRender, registryOf, type FeedEntry } from "../site/registry.ts";
+import { registryOf, type FeedEntry } from "../site/registry.ts";
+import { entriesToRender } from "../site/runs.ts";
 
 export interface FeedDate {
   /** RSS 2.0 (RFC 822), with the site zone's offset. */

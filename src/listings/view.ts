@@ -10,7 +10,8 @@ import { pageMeta, type HeadMeta } from "../seo/index.ts";
 import { collectArchives, type Archive } from "../site/archives.ts";
 import type { Build } from "../site/build.ts";
 import { catalogueOf, type AuthorCard, type Catalogue, type Teaser } from "../site/catalogue.ts";
-import { entriesToRender, registryOf, type PageEntry } from "../site/registry.ts";
+import { registryOf, type PageEntry } from "../site/registry.ts";
+import { entriesToRender } from "../site/runs.ts";
 
 /** Listings a reader scrolls through get "Load more"; date archives are browsed by period. */
 const LOAD_MORE_KINDS = new Set<Archive["kind"]>(["home", "category", "tag", "author"]);

@@ -4,7 +4,7 @@ import type { SiteConfig } from "../content/schema.ts";
 import { automaticDek, renderArticle } from "../markdown/index.ts";
 import { pageMeta, type HeadMeta } from "../seo/index.ts";
 import type { Build } from "../site/build.ts";
-import { entriesToRender } from "../site/registry.ts";
+import { entriesToRender } from "../site/runs.ts";
 import { absoluteUrl } from "../urls/index.ts";
 
 /** Ids the layout around every page uses (_includes/layouts/base.njk, the header's search box): a body may not take them. */

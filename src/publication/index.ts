@@ -7,7 +7,7 @@ import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
 import { templateGlobals } from "../i18n/index.ts";
-import { entriesOfShard } from "../site/registry.ts";
+import { entriesOfShard } from "../site/shards.ts";
 import { reusePlanOf } from "../site/reuse.ts";
 
 export default function publicationPlugin(eleventyConfig: EleventyConfig, { build }: PluginOptions): void {

@@ -4,7 +4,8 @@
 import type { Article } from "../content/article.ts";
 import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
-import { entriesToRender, type RedirectEntry } from "../site/registry.ts";
+import { type RedirectEntry } from "../site/registry.ts";
+import { entriesToRender } from "../site/runs.ts";
 import { absoluteUrl, basePathOf, withBasePath } from "../urls/index.ts";
 
 export interface RedirectPage {

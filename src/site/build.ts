@@ -5,8 +5,7 @@ import type { DateTime } from "luxon";
 import type { Publication } from "../content/load.ts";
 import { cacheFolder, ImageProcessor } from "../images/index.ts";
 import type { PhaseRecorder } from "./phases.ts";
-import { renderRunsOf } from "./reuse.ts";
-import { ARTICLES_PER_SLICE, slicesFromOldest, type RenderRun, type Slice } from "./runs.ts";
+import { ARTICLES_PER_SLICE, renderRunsOf, slicesFromOldest, type RenderRun, type Slice } from "./runs.ts";
 import { planArticleShards, type Shard } from "./shards.ts";
 
 export interface BuildOptions {

@@ -11,8 +11,6 @@ import { planArticlePages, type ArticlePager, type Part } from "./article-pages.
 import { isProcessedImage } from "./bodies.ts";
 import type { Build } from "./build.ts";
 import { planPages, type PlannedPage } from "./listing-pages.ts";
-import { listingsToRender, reusePlanOf } from "./reuse.ts";
-import { planArticleShards, planOtherEntries } from "./shards.ts";
 
 /** The sitemap protocol's limit per file; larger sites get a sitemap index. */
 export const URLS_PER_SITEMAP = 50_000;
@@ -199,38 +197,3 @@ function sitemapFiles(publicPageCount: number): SitemapEntry[] {
 /** The registry of a build, made once. */
 export const registryOf = (build: Build): Registry => build.memo(makeRegistry);
 const makeRegistry = (build: Build) => new Registry(build);
-
-/**
- * The entries of `kind` that the current render run writes: a share of the articles' pages and
- * of the listing pages in each run, every other page (of this build's shard) in the first run
- * only (src/site/runs.ts); only those the build renders rather than takes from the previous
- * site (reuse.ts).
- */
-export function entriesToRender<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
-  const plan = reusePlanOf(build);
-  const { run } = build;
-  if (kind === "article") return registryOf(build).articlePages.slice(run.articles.start, run.articles.end).flat().filter((entry) => plan.renders(entry)) as EntryOf<Kind>[];
-  if (kind === "listing") return listingsToRender(build).slice(run.listings.start, run.listings.end) as EntryOf<Kind>[];
-  return build.run.first ? entriesOfShard(build, kind).filter((entry) => plan.renders(entry)) : [];
-}
-
-/** Every entry of `kind` this build writes, in all its runs: all of them, or its shard's share. */
-export function entriesOfShard<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
-  const registry = registryOf(build);
-  if (kind === "article") return build.articleSlices.flatMap(({ start, end }) => registry.articlePages.slice(start, end).flat()) as EntryOf<Kind>[];
-  if (!build.options.shard) return registry.of(kind);
-  const mine = build.memo(shareOfShard);
-  return registry.of(kind).filter((entry) => mine.has(entry));
-}
-
-const shareOfShard = (build: Build): Set<PageEntry> => {
-  const shard = build.options.shard!;
-  const { articleLoads } = planArticleShards(build.publication.articles, build.options.articlesPerSlice, shard.count);
-  return planOtherEntries(registryOf(build), articleLoads, shard);
-};
-
-/** Every entry this build writes: the whole registry, or its shard's share (npm run build -- --shard). */
-export function entriesOfBuild(build: Build): PageEntry[] {
-  const kinds = new Set(registryOf(build).entries.map((entry) => entry.kind));
-  return [...kinds].flatMap((kind) => entriesOfShard(build, kind));
-}

@@ -12,8 +12,8 @@ import path from "node:path";
 import { outputFileOf } from "../urls/index.ts";
 import type { Build } from "./build.ts";
 import { fingerprintsOf } from "./fingerprints.ts";
-import { entriesOfBuild, entriesOfShard, registryOf, type ListingEntry, type PageEntry } from "./registry.ts";
-import { planRenderRuns, type RenderRun } from "./runs.ts";
+import type { PageEntry } from "./registry.ts";
+import { entriesOfBuild } from "./shards.ts";
 
 /** Bumped when the record's shape changes: an older record is then not read. */
 const RECORD_FORMAT = 1;
@@ -144,24 +144,3 @@ export function writeBuildRecord(build: Build, site: string): void {
   writeFileSync(temporary, JSON.stringify(record));
   renameSync(temporary, target);
 }
-
-/**
- * The render runs of a build: the article pages it renders, in runs of at most
- * `articlesPerSlice` articles counted from the oldest (a cold build: one run per slice, as
- * the search bundles are cut), the other pages in the first run. Always at least one run.
- */
-export const renderRunsOf = (build: Build): RenderRun[] => build.memo(runsOfBuild);
-
-function runsOfBuild(build: Build): RenderRun[] {
-  const plan = reusePlanOf(build);
-  const pages = registryOf(build).articlePages;
-  const oldestFirst = build.articleSlices
-    .flatMap(({ start, end }) => Array.from({ length: end - start }, (_, offset) => end - 1 - offset))
-    .filter((position) => pages[position]!.some((entry) => plan.renders(entry)))
-    .sort((a, b) => b - a);
-  return planRenderRuns(oldestFirst, listingsToRender(build).length, build.options.articlesPerSlice);
-}
-
-/** The listing pages this build renders, in registry order: render runs take their share of them. */
-export const listingsToRender = (build: Build): ListingEntry[] => build.memo(listingsOfBuild);
-const listingsOfBuild = (build: Build): ListingEntry[] => entriesOfShard(build, "listing").filter((entry) => reusePlanOf(build).renders(entry));

@@ -3,6 +3,10 @@
 // articles lets memory stay flat however large the archive grows. The first run renders
 // every other page as well (listings, feeds, sitemaps, search); later runs only articles.
 import { searchBundleUrl } from "../urls/index.ts";
+import type { Build } from "./build.ts";
+import { registryOf, type EntryOf, type ListingEntry, type PageKind } from "./registry.ts";
+import { reusePlanOf } from "./reuse.ts";
+import { entriesOfShard } from "./shards.ts";
 
 /**
  * Articles per render run and per search bundle: one size, so each search bundle is
@@ -62,6 +66,41 @@ export function planRenderRuns(positions: readonly number[], listingPages = 0, p
       listings: { start: Math.min(listingPages, index * perRun), end: Math.min(listingPages, (index + 1) * perRun) },
     };
   });
+}
+
+/**
+ * The render runs of a build: the article pages it renders, in runs of at most
+ * `articlesPerSlice` articles counted from the oldest (a cold build: one run per slice, as
+ * the search bundles are cut), the other pages in the first run. Always at least one run.
+ */
+export const renderRunsOf = (build: Build): RenderRun[] => build.memo(runsOfBuild);
+
+function runsOfBuild(build: Build): RenderRun[] {
+  const plan = reusePlanOf(build);
+  const pages = registryOf(build).articlePages;
+  const oldestFirst = build.articleSlices
+    .flatMap(({ start, end }) => Array.from({ length: end - start }, (_, offset) => end - 1 - offset))
+    .filter((position) => pages[position]!.some((entry) => plan.renders(entry)))
+    .sort((a, b) => b - a);
+  return planRenderRuns(oldestFirst, listingsToRender(build).length, build.options.articlesPerSlice);
+}
+
+/** The listing pages this build renders, in registry order: render runs take their share of them. */
+export const listingsToRender = (build: Build): ListingEntry[] => build.memo(listingsOfBuild);
+const listingsOfBuild = (build: Build): ListingEntry[] => entriesOfShard(build, "listing").filter((entry) => reusePlanOf(build).renders(entry));
+
+/**
+ * The entries of `kind` that the current render run writes: a share of the articles' pages and
+ * of the listing pages in each run, every other page (of this build's shard) in the first run
+ * only (src/site/runs.ts); only those the build renders rather than takes from the previous
+ * site (reuse.ts).
+ */
+export function entriesToRender<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
+  const plan = reusePlanOf(build);
+  const { run } = build;
+  if (kind === "article") return registryOf(build).articlePages.slice(run.articles.start, run.articles.end).flat().filter((entry) => plan.renders(entry)) as EntryOf<Kind>[];
+  if (kind === "listing") return listingsToRender(build).slice(run.listings.start, run.listings.end) as EntryOf<Kind>[];
+  return build.run.first ? entriesOfShard(build, kind).filter((entry) => plan.renders(entry)) : [];
 }
 
 export interface SearchBundle {

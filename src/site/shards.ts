@@ -5,7 +5,8 @@
 // its estimated cost. The same publication, clock and slice size give every shard the same plan.
 import type { Article } from "../content/article.ts";
 import { planArticlePages } from "./article-pages.ts";
-import type { PageEntry, Registry } from "./registry.ts";
+import type { Build } from "./build.ts";
+import { registryOf, type EntryOf, type PageEntry, type PageKind, type Registry } from "./registry.ts";
 import { slicesFromOldest, type Slice } from "./runs.ts";
 
 export interface Shard {
@@ -113,4 +114,25 @@ export function parseShard(text: string): Shard | string {
   const shard = { index: Number(match[1]), count: Number(match[2]) };
   if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) return `--shard ${text}: K must be between 1 and N, e.g. --shard 1/${Math.max(1, shard.count)}`;
   return shard;
+}
+
+/** Every entry of `kind` this build writes, in all its runs: all of them, or its shard's share. */
+export function entriesOfShard<Kind extends PageKind>(build: Build, kind: Kind): EntryOf<Kind>[] {
+  const registry = registryOf(build);
+  if (kind === "article") return build.articleSlices.flatMap(({ start, end }) => registry.articlePages.slice(start, end).flat()) as EntryOf<Kind>[];
+  if (!build.options.shard) return registry.of(kind);
+  const mine = build.memo(shareOfShard);
+  return registry.of(kind).filter((entry) => mine.has(entry));
+}
+
+const shareOfShard = (build: Build): Set<PageEntry> => {
+  const shard = build.options.shard!;
+  const { articleLoads } = planArticleShards(build.publication.articles, build.options.articlesPerSlice, shard.count);
+  return planOtherEntries(registryOf(build), articleLoads, shard);
+};
+
+/** Every entry this build writes: the whole registry, or its shard's share (npm run build -- --shard). */
+export function entriesOfBuild(build: Build): PageEntry[] {
+  const kinds = new Set(registryOf(build).entries.map((entry) => entry.kind));
+  return [...kinds].flatMap((kind) => entriesOfShard(build, kind));
 }

@@ -6,7 +6,8 @@ import type { Publication } from "../content/load.ts";
 import { isoWithOffset } from "../dates/index.ts";
 import type { Build } from "../site/build.ts";
 import type { EleventyConfig, PluginOptions } from "../site/eleventy.ts";
-import { entriesToRender, registryOf, type PageEntry, type SitemapEntry } from "../site/registry.ts";
+import { registryOf, type PageEntry, type SitemapEntry } from "../site/registry.ts";
+import { entriesToRender } from "../site/runs.ts";
 import { absoluteUrl, newsSitemapUrl, sitemapUrl } from "../urls/index.ts";
 
 const NEWS_MAX = 1_000;

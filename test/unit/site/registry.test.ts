@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { entriesToRender, registryOf } from "../../../src/site/registry.ts";
+import { registryOf } from "../../../src/site/registry.ts";
+import { entriesToRender } from "../../../src/site/runs.ts";
 import { sampleBuild } from "../../helpers/site-model.ts";
 import { samplePosts } from "../../helpers/sample.ts";
 
