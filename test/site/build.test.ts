@@ -87,14 +87,15 @@ describe("npm run build", () => {
     const slices = ["--slice-size", "2"];
     const first = runBuild(content, output, slices);
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain("Search index: 5 articles in 3 bundles.");
+    // Slices of 2 from the oldest: [1, 2], [3, 4], and the newest, [5], in blocks of 1.
+    expect(first.stdout).toMatch(/; search: 3 bundles indexed \(5 pages\), 0 reused \([\d.]+ s\)\.$/m);
     const before = treeHash(output);
 
     // Bundles are cut from the oldest article: a sixth fills the newest, the others stay.
     writeFileSync(path.join(content, "posts", "story-6.md"), dated("Story 6", 6));
     const second = runBuild(content, output, slices);
     expect(second.status).toBe(0);
-    expect(second.stdout).toContain("Search index: 6 articles in 3 bundles, 2 of them unchanged and reused.");
+    expect(second.stdout).toMatch(/; search: 1 bundle re-indexed \(2 pages\), 2 reused \([\d.]+ s\)\.$/m);
     const after = treeHash(output);
     const bundleFiles = (hashes: Record<string, string>, bundle: string) => Object.fromEntries(Object.entries(hashes).filter(([file]) => file.startsWith(`${bundle}/`)));
     for (const bundle of ["pagefind", "pagefind-2"]) expect(bundleFiles(after, bundle), bundle).toEqual(bundleFiles(before, bundle));
