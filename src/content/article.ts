@@ -86,24 +86,11 @@ export function uniqueTags(names: readonly string[]): Tag[] {
  * checks): dates in milliseconds, the body's pages as the lines of its markers, the body's
  * text left in the file.
  */
-export interface ArticleRecord {
-  slug: string;
-  url: string;
-  title: string;
-  description?: string;
+export type ArticleRecord = Pick<Article, "slug" | "url" | "title" | "description" | "dateOnly" | "authorIds" | "categoryId" | "categoryIds" | "tags" | "image" | "aliases" | "draft" | "words"> & {
   date: number;
-  dateOnly: boolean;
   updated?: number;
-  authorIds: string[];
-  categoryId: string;
-  categoryIds: string[];
-  tags: Tag[];
-  image?: LeadImage;
-  aliases: string[];
-  draft: boolean;
   markers: BodyMarkers;
-  words: number;
-}
+};
 
 /** `body`: its markers (`findMarkers`) and the pages they cut it into (`splitAtMarkers`); `date`, `updated`: in the site's zone. */
 export function describeArticle(

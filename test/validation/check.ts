@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { loadPublication, type Publication } from "../../src/content/load.ts";
+import { loadPublication, type LoadOptions, type Publication } from "../../src/content/load.ts";
 import { ContentError, formatReport } from "../../src/content/problems.ts";
 import { makePublication, projectRoot, TEST_NOW } from "../helpers/build.ts";
 
@@ -32,9 +32,13 @@ export function fixturePosts(folder: string): Record<string, string> {
 
 /** The sample's data files and images with these posts (path under posts/) and other files. */
 export async function check(posts: Record<string, string>, files: Record<string, string> = {}): Promise<{ report: string[]; publication?: Publication }> {
-  const root = makePublication(posts, files);
+  return loadReport(makePublication(posts, files));
+}
+
+/** The check's report of the publication in `root`, and the publication when it has no error. */
+export async function loadReport(root: string, options: Partial<LoadOptions> = {}): Promise<{ report: string[]; publication?: Publication }> {
   try {
-    const publication = await loadPublication(root, { now });
+    const publication = await loadPublication(root, { now, ...options });
     return { report: formatReport(publication.warnings), publication };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;

@@ -4,15 +4,11 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DateTime } from "luxon";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadPublication, type Publication } from "../../../src/content/load.ts";
-import { ContentError, formatReport } from "../../../src/content/problems.ts";
-import { copyOfSample, makePublication, projectRoot, runScript, TEST_NOW } from "../../helpers/build.ts";
-import { post } from "../../validation/check.ts";
+import { copyOfSample, makePublication, projectRoot, runScript } from "../../helpers/build.ts";
+import { loadReport, post } from "../../validation/check.ts";
 
-const now = DateTime.fromISO(TEST_NOW, { setZone: true });
 const cacheFile = (root: string) => path.join(root, ".cache/content/articles.json");
 
 /** Posts that earn every kind of per-file outcome: warnings, drafts with problems, pages, markers, merged tags, other formats. */
@@ -33,26 +29,10 @@ const VARIED_POSTS: Record<string, string> = {
   "windows.md": "\uFEFF---\r\ntitle: Written on Windows\r\ndate: 2025-06-02\r\nauthor: maya-okafor\r\ncategory: courts\r\n---\r\nLine one.\r\n\r\n<!--more-->\r\nLine \u0007two.\r\n",
 };
 
-async function load(root: string, read: boolean, notices: string[] = []): Promise<{ report: string[]; publication?: Publication }> {
-  try {
-    const publication = await loadPublication(root, { now, cache: { folder: path.join(root, ".cache/content"), read, notice: (message) => notices.push(message) } });
-    return { report: formatReport(publication.warnings), publication };
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return { report: formatReport(error.problems) };
-  }
-}
+const load = (root: string, read: boolean, notices: string[] = []) => loadReport(root, { cache: { folder: path.join(root, ".cache/content"), read, notice: (message: string) => notices.push(message) } });
 
 /** Without any cache: every file read, as before the cache existed. */
-async function loadUncached(root: string): Promise<{ report: string[]; publication?: Publication }> {
-  try {
-    const publication = await loadPublication(root, { now });
-    return { report: formatReport(publication.warnings), publication };
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return { report: formatReport(error.problems) };
-  }
-}
+const loadUncached = (root: string) => loadReport(root);
 
 /** Rewrites the cache file's readings (its header's checksum kept right), e.g. to tell whether a check used them. */
 function editCache(root: string, edit: (header: Record<string, string>, readings: Record<string, { problems: unknown[] }>) => void): void {
