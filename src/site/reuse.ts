@@ -1,12 +1,13 @@
 // Incremental builds: which pages this build renders and which it takes, byte for byte, from
 // the site the previous build wrote. After each build, a record of every page it wrote — its
-// fingerprint (fingerprints.ts) and the file with its size, time and inode — is kept in the
-// publication's .cache/build/. The next build into the same folder renders a page only when
-// its fingerprint changed or its file is not the one recorded (edited, replaced, gone);
-// everything else is hard-linked from the previous site into the new one. A record that
-// cannot be read, or describes another folder, makes a cold build, said in one line.
+// fingerprint (fingerprints.ts) and the file with its size, time, inode and hash — is kept in
+// the publication's .cache/build/. The next build into the same folder renders a page only
+// when its fingerprint changed or its file is not the one recorded (edited, replaced, gone);
+// everything else is hard-linked from the previous site into the new one. A file whose time or
+// inode changed but not its bytes (a site and .cache/ restored by a CI cache) is still reused.
+// A record that cannot be read, or describes another folder, makes a cold build, said in one line.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, link } from "node:fs/promises";
 import path from "node:path";
 import { outputFileOf } from "../urls/index.ts";
@@ -16,7 +17,7 @@ import type { PageEntry } from "./registry.ts";
 import { entriesOfBuild } from "./shards.ts";
 
 /** Bumped when the record's shape changes: an older record is then not read. */
-const RECORD_FORMAT = 1;
+const RECORD_FORMAT = 2;
 
 interface RecordedPage {
   fingerprint: string;
@@ -25,6 +26,8 @@ interface RecordedPage {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** SHA-256 of its bytes, for a file whose time or inode changed since. */
+  sha256: string;
 }
 
 interface BuildRecord {
@@ -43,6 +46,8 @@ export interface ReusePlan {
   renders(entry: PageEntry): boolean;
   /** Entries of this build taken from the previous site, with the file each is taken from. */
   reused: Map<PageEntry, string>;
+  /** The hash of each reused entry's file, as recorded. */
+  reusedHashes: Map<PageEntry, string>;
   /** How many entries of this build are rendered. */
   renderedCount: number;
 }
@@ -58,7 +63,7 @@ function recordFile(root: string, site: string): string {
 function planReuse(build: Build): ReusePlan {
   const entries = entriesOfBuild(build);
   const mine = new Set(entries);
-  const cold = (notice?: string): ReusePlan => ({ notice, renders: (entry) => mine.has(entry), reused: new Map(), renderedCount: entries.length });
+  const cold = (notice?: string): ReusePlan => ({ notice, renders: (entry) => mine.has(entry), reused: new Map(), reusedHashes: new Map(), renderedCount: entries.length });
   const { previousSite, root } = build.options;
   if (!previousSite || !existsSync(previousSite)) return cold();
   const file = recordFile(root, previousSite);
@@ -68,14 +73,18 @@ function planReuse(build: Build): ReusePlan {
 
   const fingerprints = fingerprintsOf(build);
   const reused = new Map<PageEntry, string>();
+  const reusedHashes = new Map<PageEntry, string>();
   for (const entry of entries) {
     const fingerprint = fingerprints.get(entry);
     const previous = record.pages[entry.url];
     if (!fingerprint || previous?.fingerprint !== fingerprint) continue;
     const previousFile = path.join(previousSite, previous.file);
-    if (isSameFile(statSync(previousFile, { throwIfNoEntry: false }), previous)) reused.set(entry, previousFile);
+    if (isSameFile(previousFile, previous)) {
+      reused.set(entry, previousFile);
+      reusedHashes.set(entry, previous.sha256);
+    }
   }
-  return { previousSite, renders: (entry) => mine.has(entry) && !reused.has(entry), reused, renderedCount: entries.length - reused.size };
+  return { previousSite, renders: (entry) => mine.has(entry) && !reused.has(entry), reused, reusedHashes, renderedCount: entries.length - reused.size };
 }
 
 /** The record, or why it cannot be used. */
@@ -88,13 +97,22 @@ function readRecord(file: string, site: string): BuildRecord | string {
   }
   if (typeof record !== "object" || record === null || typeof record.pages !== "object" || record.pages === null) return "is not a build record";
   if (record.format !== RECORD_FORMAT) return "was written by another version of the kit";
+  if (Object.values(record.pages).some((page) => typeof page?.sha256 !== "string" || typeof page.file !== "string")) return "is not a build record";
   if (record.site !== path.resolve(site)) return `describes another folder (${String(record.site)})`;
   return record;
 }
 
-/** The file a record describes, unchanged since: same size, time and inode (a hard link keeps all three). */
-const isSameFile = (stats: Stats | undefined, recorded: RecordedPage): boolean =>
-  stats !== undefined && stats.isFile() && stats.size === recorded.size && stats.mtimeMs === recorded.mtimeMs && stats.ino === recorded.ino;
+/**
+ * The file a record describes, unchanged since: the same size, time and inode (a hard link
+ * keeps all three), or else the same size and bytes (a copy, a restored cache).
+ */
+function isSameFile(file: string, recorded: RecordedPage): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats?.isFile() || stats.size !== recorded.size) return false;
+  return (stats.mtimeMs === recorded.mtimeMs && stats.ino === recorded.ino) || hashOf(file) === recorded.sha256;
+}
+
+const hashOf = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 32);
 
 /**
  * Puts the pages the build takes from the previous site into `staging`, as hard links: the
@@ -129,13 +147,17 @@ async function linkOrCopy(file: string, target: string): Promise<void> {
  */
 export function writeBuildRecord(build: Build, site: string): void {
   const fingerprints = fingerprintsOf(build);
+  // Pages taken from the previous site keep their hash; only the pages rendered now are read.
+  const { reusedHashes } = reusePlanOf(build);
   const pages: Record<string, RecordedPage> = {};
   for (const entry of entriesOfBuild(build)) {
     const fingerprint = fingerprints.get(entry);
     if (!fingerprint) continue;
     const file = outputFileOf(entry.url);
     const stats = statSync(path.join(site, file), { throwIfNoEntry: false });
-    if (stats?.isFile()) pages[entry.url] = { fingerprint, file, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+    if (!stats?.isFile()) continue;
+    const sha256 = reusedHashes.get(entry) ?? hashOf(path.join(site, file));
+    pages[entry.url] = { fingerprint, file, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, sha256 };
   }
   const record: BuildRecord = { format: RECORD_FORMAT, site: path.resolve(site), pages };
   const target = recordFile(build.options.root, site);

@@ -204,6 +204,16 @@ describe("incremental builds", () => {
     buildAndCompare();
   }, TIMEOUT);
 
+  it("a site restored from a CI cache (copied: new times and inodes, the same bytes) is still reused", () => {
+    const copy = `${site}-restored`;
+    cpSync(site, copy, { recursive: true });
+    rmSync(site, { recursive: true });
+    cpSync(copy, site, { recursive: true });
+    rmSync(copy, { recursive: true });
+    const outcome = buildAndCompare();
+    expect(outcome.reused).toBeGreaterThan(total * 0.8);
+  }, TIMEOUT);
+
   it("an unreadable build record: a cold build, said in one line", () => {
     const records = path.join(content, ".cache/build");
     for (const file of readdirSync(records)) writeFileSync(path.join(records, file), "{ not json");
