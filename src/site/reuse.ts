@@ -7,7 +7,7 @@
 // inode changed but not its bytes (a site and .cache/ restored by a CI cache) is still reused.
 // A record that cannot be read, or describes another folder, makes a cold build, said in one line.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, link } from "node:fs/promises";
 import path from "node:path";
 import { outputFileOf } from "../urls/index.ts";
@@ -77,7 +77,8 @@ function planReuse(build: Build): ReusePlan {
   for (const entry of entries) {
     const fingerprint = fingerprints.get(entry);
     const previous = record.pages[entry.url];
-    if (!fingerprint || previous?.fingerprint !== fingerprint) continue;
+    // The file is where the URL puts it, never where the record says: a record is not trusted to name files.
+    if (!fingerprint || previous?.fingerprint !== fingerprint || previous.file !== outputFileOf(entry.url)) continue;
     const previousFile = path.join(previousSite, previous.file);
     if (isSameFile(previousFile, previous)) {
       reused.set(entry, previousFile);
@@ -104,10 +105,11 @@ function readRecord(file: string, site: string): BuildRecord | string {
 
 /**
  * The file a record describes, unchanged since: the same size, time and inode (a hard link
- * keeps all three), or else the same size and bytes (a copy, a restored cache).
+ * keeps all three), or else the same size and bytes (a copy, a restored cache). A symbolic
+ * link is never one: it could point out of the site.
  */
 function isSameFile(file: string, recorded: RecordedPage): boolean {
-  const stats = statSync(file, { throwIfNoEntry: false });
+  const stats = lstatSync(file, { throwIfNoEntry: false });
   if (!stats?.isFile() || stats.size !== recorded.size) return false;
   return (stats.mtimeMs === recorded.mtimeMs && stats.ino === recorded.ino) || hashOf(file) === recorded.sha256;
 }
